@@ -1,0 +1,57 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test lint format migrations-check messages compilemessages worker beat clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed-runtime $@
+
+compilemessages: $(VENV)/.installed-runtime
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
+
+## run: install, migrate, seed the demo data and serve on http://127.0.0.1:8000
+run: $(VENV)/.installed-runtime compilemessages
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## test: lint, check migrations, then the whole test suite
+test: $(VENV)/.installed-dev compilemessages lint migrations-check
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(VENV)/.installed-runtime
+	$(MANAGE) makemigrations --check --dry-run
+
+## messages: extract new strings into the Russian and Belarusian catalogues
+messages: $(VENV)/.installed-runtime
+	$(MANAGE) makemessages -l ru -l be --ignore=.venv --ignore=var --no-location
+
+## worker / beat: Celery processes for a production-like setup (REDIS_URL must be set)
+worker: $(VENV)/.installed-runtime
+	$(BIN)/celery -A uncnm_portal worker --loglevel=INFO
+
+beat: $(VENV)/.installed-runtime
+	$(BIN)/celery -A uncnm_portal beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Contact, Organisation, User
+
+
+class ContactInline(admin.TabularInline):
+    model = Contact
+    extra = 0
+    fields = ["full_name", "position", "email", "phone", "is_focal_point", "user"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "kind", "network_role", "is_coordinator", "parent", "active"]
+    list_filter = ["kind", "network_role", "is_coordinator", "active"]
+    search_fields = ["name", "acronym"]
+    autocomplete_fields = ["parent"]
+    inlines = [ContactInline]
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "organisation", "position", "email", "is_focal_point"]
+    list_filter = ["is_focal_point", "organisation__kind", "organisation"]
+    search_fields = ["full_name", "email", "position", "organisation__name", "organisation__acronym"]
+    autocomplete_fields = ["organisation", "user"]
+    list_select_related = ["organisation"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "email", "first_name", "last_name", "organisation", "is_active", "is_staff"]
+    list_filter = ["groups", "is_active", "is_staff", "is_superuser", "organisation__kind", "language"]
+    search_fields = ["username", "email", "first_name", "last_name", "organisation__name", "organisation__acronym"]
+    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation"]
+    fieldsets = [
+        *BaseUserAdmin.fieldsets,
+        (_("Portal"), {"fields": ["organisation", "language"]}),
+    ]
+    add_fieldsets = [
+        *BaseUserAdmin.add_fieldsets,
+        (_("Portal"), {"fields": ["email", "organisation", "language", "groups"]}),
+    ]

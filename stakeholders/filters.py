@@ -1,0 +1,19 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices)
+    network_role = django_filters.ChoiceFilter(label=_("Network role"), choices=Organisation.NetworkRole.choices)
+    active = django_filters.BooleanFilter(label=_("Active"))
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "network_role", "active"]
+
+    def search(self, queryset, name: str, value: str):
+        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))

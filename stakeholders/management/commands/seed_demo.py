@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from uncnm_portal import demo
+
+
+class Command(BaseCommand):
+    help = "Create (or restore) the demo network, review cycles and one user per role. Safe to run twice."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force", action="store_true", help="Seed even when DEBUG is off (never on a live portal)."
+        )
+
+    def handle(self, *args, force: bool = False, **options) -> None:
+        if not settings.DEBUG and not force:
+            raise CommandError("DEBUG is off: this looks like production. Use --force to seed demo data anyway.")
+        users = demo.seed()
+        self.stdout.write(self.style.SUCCESS("Demo data is in place. Log in with:"))
+        for user in users:
+            role = user.role.label if user.role else "Superuser"
+            self.stdout.write(f"  {user.username:<12} {demo.DEMO_PASSWORD}   ({role})")

@@ -1,0 +1,171 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The portal's roles; each is a Group of the same name, created by a migration."""
+
+    SECRETARIAT = "Secretariat", _("Secretariat")
+    FOCAL_POINT = "Government focal point", _("Government focal point")
+    AGENCY_STAFF = "Agency staff", _("Agency staff")
+    OBSERVER = "Observer", _("Observer")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self) -> "OrganisationQuerySet":
+        return self.filter(active=True)
+
+    def network_members(self) -> "OrganisationQuerySet":
+        return self.exclude(network_role=Organisation.NetworkRole.NONE)
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        UN_AGENCY = "un_agency", _("UN agency")
+        GOVERNMENT = "government", _("Government body")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        ACADEMIA = "academia", _("Academia")
+        INTERNATIONAL = "international", _("International organisation")
+        MIGRANT_DIASPORA = "migrant_diaspora", _("Migrant or diaspora association")
+        NHRI = "nhri", _("National human rights institution")
+        TRADE_UNION = "trade_union", _("Trade union")
+        MEDIA = "media", _("Media")
+        LOCAL_AUTHORITY = "local_authority", _("Local authority")
+        OTHER = "other", _("Other")
+
+    class NetworkRole(models.TextChoices):
+        CORE = "core", _("Core member")
+        EXTENDED = "extended", _("Extended member")
+        NONE = "none", _("Not a member")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=32, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    network_role = models.CharField(
+        _("network role"), max_length=16, choices=NetworkRole.choices, default=NetworkRole.NONE
+    )
+    is_coordinator = models.BooleanField(
+        _("network coordinator"), default=False, help_text=_("The agency that coordinates the network.")
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    website = models.URLField(_("website"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_coordinator"],
+                condition=Q(is_coordinator=True),
+                name="one_network_coordinator",
+                violation_error_message=_("Only one organisation can coordinate the network."),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_coordinator=False) | ~Q(network_role="none"),
+                name="coordinator_is_member",
+                violation_error_message=_("The coordinator must be a member of the network."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")),
+                name="organisation_not_own_parent",
+                violation_error_message=_("An organisation cannot be its own parent."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("stakeholders:organisation-detail", args=[self.pk])
+
+    @property
+    def display_name(self) -> str:
+        return self.acronym or self.name
+
+
+class User(AbstractUser):
+    """A person who logs in to the portal; belongs to at most one organisation."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("Used for e-mails the portal sends to this person."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def has_role(self, *roles: Role) -> bool:
+        """True when the user belongs to one of the given role groups (cached per request)."""
+        if not self.is_active:
+            return False
+        if not hasattr(self, "_role_names"):
+            self._role_names = set(self.groups.values_list("name", flat=True))
+        return any(role in self._role_names for role in roles)
+
+    @property
+    def roles(self) -> list[Role]:
+        return [role for role in Role if self.has_role(role)]
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.is_superuser or self.has_role(Role.SECRETARIAT)
+
+
+class Contact(models.Model):
+    """A person the network works with, typically an organisation's focal point."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    is_focal_point = models.BooleanField(_("GCM focal point"), default=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact",
+    )
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["organisation__name", "full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "full_name"], name="unique_contact_per_organisation"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from . import views
+
+admin.site.site_header = _("UNCNM Portal administration")
+admin.site.site_title = _("UNCNM Portal")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("", include("objectives.urls")),
+    path("organisations/", include("stakeholders.urls")),
+    path("cycles/", include("reviews.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    # The language switcher must work on the login page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
