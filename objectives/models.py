@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 class RoundTableQuerySet(models.QuerySet):
     def with_objectives(self) -> "RoundTableQuerySet":
         """Round tables with their objectives prefetched and their action total: two queries."""
-        return self.prefetch_related(
-            Prefetch("objectives", queryset=Objective.objects.order_by("number"))
-        ).annotate(action_total=Count("objectives__actions"))
+        return self.prefetch_related(Prefetch("objectives", queryset=Objective.objects.order_by("number"))).annotate(
+            action_total=Count("objectives__actions")
+        )
 
 
 class RoundTable(models.Model):
@@ -141,5 +141,3 @@ class Action(models.Model):
     @property
     def code(self) -> str:
         return f"{self.objective.number}({self.letter})"
-
-

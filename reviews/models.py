@@ -66,7 +66,9 @@ class ReviewCycle(models.Model):
                 violation_error_message=_("The input window must close after it opens."),
             ),
             models.CheckConstraint(
-                condition=Q(forum_ends__isnull=True) | Q(forum_starts__isnull=True) | Q(forum_ends__gte=F("forum_starts")),
+                condition=Q(forum_ends__isnull=True)
+                | Q(forum_starts__isnull=True)
+                | Q(forum_ends__gte=F("forum_starts")),
                 name="forum_dates_in_order",
                 violation_error_message=_("The forum must end after it starts."),
             ),

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Contact, Organisation, User
@@ -19,6 +20,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym"]
     autocomplete_fields = ["parent"]
     inlines = [ContactInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Contact)

@@ -18,6 +18,7 @@ Kind = Organisation.Kind
 NetworkRole = Organisation.NetworkRole
 
 # (name, acronym, kind, network role, parent acronym, website)
+# fmt: off
 ORGANISATIONS = [
     ("International Organization for Migration", "IOM", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.iom.int"),
     ("UN Resident Coordinator's Office", "RCO", Kind.UN_AGENCY, NetworkRole.CORE, "", ""),
@@ -48,6 +49,7 @@ ORGANISATIONS = [
     ("Federation of Trade Unions of Belarus", "FPB", Kind.TRADE_UNION, NetworkRole.NONE, "", ""),
     ("Belarusian Chamber of Commerce and Industry", "BelCCI", Kind.PRIVATE_SECTOR, NetworkRole.NONE, "", ""),
 ]
+# fmt: on
 COORDINATOR = "IOM"
 
 # (organisation acronym or name, full name, position, focal point)

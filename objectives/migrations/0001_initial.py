@@ -7,78 +7,145 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='GuidingPrinciple',
+            name="GuidingPrinciple",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('letter', models.CharField(max_length=1, unique=True, verbose_name='letter')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("letter", models.CharField(max_length=1, unique=True, verbose_name="letter")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'guiding principle',
-                'verbose_name_plural': 'guiding principles',
-                'ordering': ['letter'],
+                "verbose_name": "guiding principle",
+                "verbose_name_plural": "guiding principles",
+                "ordering": ["letter"],
             },
         ),
         migrations.CreateModel(
-            name='RoundTable',
+            name="RoundTable",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)], verbose_name='number')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        unique=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                        verbose_name="number",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'IMRF round table',
-                'verbose_name_plural': 'IMRF round tables',
-                'ordering': ['number'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('number__gte', 1), ('number__lte', 4)), name='round_table_number_1_to_4')],
+                "verbose_name": "IMRF round table",
+                "verbose_name_plural": "IMRF round tables",
+                "ordering": ["number"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("number__gte", 1), ("number__lte", 4)), name="round_table_number_1_to_4"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Objective',
+            name="Objective",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(23)], verbose_name='number')),
-                ('title', models.CharField(max_length=255, unique=True, verbose_name='official title')),
-                ('short_name', models.CharField(max_length=100, unique=True, verbose_name='short name')),
-                ('paragraph', models.PositiveSmallIntegerField(help_text='Paragraph of the GCM that holds the objective.', unique=True, verbose_name='GCM paragraph')),
-                ('action_count', models.PositiveSmallIntegerField(help_text='Number of lettered actions under the objective.', verbose_name='number of actions')),
-                ('round_table', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='objectives', to='objectives.roundtable', verbose_name='IMRF round table')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        unique=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(23),
+                        ],
+                        verbose_name="number",
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, unique=True, verbose_name="official title")),
+                ("short_name", models.CharField(max_length=100, unique=True, verbose_name="short name")),
+                (
+                    "paragraph",
+                    models.PositiveSmallIntegerField(
+                        help_text="Paragraph of the GCM that holds the objective.",
+                        unique=True,
+                        verbose_name="GCM paragraph",
+                    ),
+                ),
+                (
+                    "action_count",
+                    models.PositiveSmallIntegerField(
+                        help_text="Number of lettered actions under the objective.", verbose_name="number of actions"
+                    ),
+                ),
+                (
+                    "round_table",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="objectives",
+                        to="objectives.roundtable",
+                        verbose_name="IMRF round table",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'objective',
-                'verbose_name_plural': 'objectives',
-                'ordering': ['number'],
+                "verbose_name": "objective",
+                "verbose_name_plural": "objectives",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('letter', models.CharField(max_length=1, verbose_name='letter')),
-                ('summary', models.TextField(blank=True, help_text='A short summary of the action, entered by the secretariat.', verbose_name='summary')),
-                ('objective', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='objectives.objective', verbose_name='objective')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("letter", models.CharField(max_length=1, verbose_name="letter")),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="A short summary of the action, entered by the secretariat.",
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "objective",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="objectives.objective",
+                        verbose_name="objective",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'action',
-                'verbose_name_plural': 'actions',
-                'ordering': ['objective__number', 'letter'],
-                'constraints': [models.UniqueConstraint(fields=('objective', 'letter'), name='unique_action_letter')],
+                "verbose_name": "action",
+                "verbose_name_plural": "actions",
+                "ordering": ["objective__number", "letter"],
+                "constraints": [models.UniqueConstraint(fields=("objective", "letter"), name="unique_action_letter")],
             },
         ),
         migrations.AddConstraint(
-            model_name='objective',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1), ('number__lte', 23)), name='objective_number_1_to_23'),
+            model_name="objective",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1), ("number__lte", 23)), name="objective_number_1_to_23"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='objective',
-            constraint=models.CheckConstraint(condition=models.Q(('paragraph', django.db.models.expressions.CombinedExpression(models.F('number'), '+', models.Value(16)))), name='objective_paragraph'),
+            model_name="objective",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "paragraph",
+                        django.db.models.expressions.CombinedExpression(models.F("number"), "+", models.Value(16)),
+                    )
+                ),
+                name="objective_paragraph",
+            ),
         ),
     ]

@@ -4,34 +4,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ReviewCycle',
+            name="ReviewCycle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('level', models.CharField(choices=[('regional', 'Regional (UNECE)'), ('global', 'Global (IMRF)')], max_length=16, verbose_name='level')),
-                ('forum', models.CharField(help_text='The meeting that holds the review, with its place.', max_length=200, verbose_name='forum')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('forum_starts', models.DateField(blank=True, null=True, verbose_name='forum starts')),
-                ('forum_ends', models.DateField(blank=True, null=True, verbose_name='forum ends')),
-                ('input_opens', models.DateField(verbose_name='input window opens')),
-                ('input_closes', models.DateField(verbose_name='input window closes')),
-                ('submission_deadline', models.DateField(help_text='Date by which the voluntary national review is submitted.', verbose_name='submission deadline')),
-                ('status', models.CharField(choices=[('planning', 'Planning'), ('collecting', 'Collecting inputs'), ('drafting', 'Drafting'), ('submitted', 'Submitted'), ('closed', 'Closed')], default='planning', max_length=16, verbose_name='status')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("regional", "Regional (UNECE)"), ("global", "Global (IMRF)")],
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "forum",
+                    models.CharField(
+                        help_text="The meeting that holds the review, with its place.",
+                        max_length=200,
+                        verbose_name="forum",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("forum_starts", models.DateField(blank=True, null=True, verbose_name="forum starts")),
+                ("forum_ends", models.DateField(blank=True, null=True, verbose_name="forum ends")),
+                ("input_opens", models.DateField(verbose_name="input window opens")),
+                ("input_closes", models.DateField(verbose_name="input window closes")),
+                (
+                    "submission_deadline",
+                    models.DateField(
+                        help_text="Date by which the voluntary national review is submitted.",
+                        verbose_name="submission deadline",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planning", "Planning"),
+                            ("collecting", "Collecting inputs"),
+                            ("drafting", "Drafting"),
+                            ("submitted", "Submitted"),
+                            ("closed", "Closed"),
+                        ],
+                        default="planning",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
             ],
             options={
-                'verbose_name': 'review cycle',
-                'verbose_name_plural': 'review cycles',
-                'ordering': ['year', 'level'],
-                'constraints': [models.UniqueConstraint(fields=('level', 'year'), name='one_cycle_per_level_and_year', violation_error_message='There is already a review cycle of this level in this year.'), models.CheckConstraint(condition=models.Q(('input_closes__gte', models.F('input_opens'))), name='input_window_in_order', violation_error_message='The input window must close after it opens.'), models.CheckConstraint(condition=models.Q(('forum_ends__isnull', True), ('forum_starts__isnull', True), ('forum_ends__gte', models.F('forum_starts')), _connector='OR'), name='forum_dates_in_order', violation_error_message='The forum must end after it starts.')],
+                "verbose_name": "review cycle",
+                "verbose_name_plural": "review cycles",
+                "ordering": ["year", "level"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("level", "year"),
+                        name="one_cycle_per_level_and_year",
+                        violation_error_message="There is already a review cycle of this level in this year.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("input_closes__gte", models.F("input_opens"))),
+                        name="input_window_in_order",
+                        violation_error_message="The input window must close after it opens.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("forum_ends__isnull", True),
+                            ("forum_starts__isnull", True),
+                            ("forum_ends__gte", models.F("forum_starts")),
+                            _connector="OR",
+                        ),
+                        name="forum_dates_in_order",
+                        violation_error_message="The forum must end after it starts.",
+                    ),
+                ],
             },
         ),
     ]

@@ -9,12 +9,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "--force", action="store_true", help="Seed even when DEBUG is off (never on a live portal)."
+            "--force", action="store_true", help="Seed even where DEMO_DATA_ALLOWED is off (never on a live portal)."
         )
 
     def handle(self, *args, force: bool = False, **options) -> None:
-        if not settings.DEBUG and not force:
-            raise CommandError("DEBUG is off: this looks like production. Use --force to seed demo data anyway.")
+        if not settings.DEMO_DATA_ALLOWED and not force:
+            raise CommandError("Demo data is not allowed here (DEMO_DATA_ALLOWED is off). Use --force to seed anyway.")
         users = demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Log in with:"))
         for user in users:

@@ -1,0 +1,54 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from stakeholders.models import Role
+from tests.factories import TEST_PASSWORD, UserFactory
+
+from .conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_user_logs_in_sees_the_objectives_and_switches_to_russian(page):
+    UserFactory(username="olga", role=Role.FOCAL_POINT)
+
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
+    log_in(page, "olga", TEST_PASSWORD)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("The 23 objectives of the Global Compact for Migration")
+    expect(page.locator("main li.list-group-item")).to_have_count(23)
+    expect(page.get_by_role("heading", name="Round table 1")).to_be_visible()
+
+    page.get_by_label("Language").select_option("ru")
+    page.get_by_role("button", name="Switch").click()
+
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.get_by_role("heading", level=1)).to_have_text("23 цели Глобального договора о миграции")
+    expect(page.get_by_role("heading", name="Круглый стол 1")).to_be_visible()
+    expect(page.get_by_role("link", name="Организации")).to_be_visible()
+
+    page.get_by_role("link", name=re.compile("Data")).first.click()
+    expect(page.get_by_role("heading", name="Меры")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="1(k)")).to_be_visible()
+
+
+def test_keyboard_user_can_skip_to_content(page):
+    UserFactory(username="anya", role=Role.OBSERVER)
+    log_in(page, "anya", TEST_PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("23 objectives")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_wrong_password_shows_a_message_and_keeps_the_username(page):
+    UserFactory(username="pavel", role=Role.AGENCY_STAFF)
+    log_in(page, "pavel", "not-the-password")
+    expect(page.get_by_role("alert")).to_contain_text("Please enter a correct username and password")
+    expect(page.get_by_label("Username")).to_have_value("pavel")

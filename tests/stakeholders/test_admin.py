@@ -1,0 +1,53 @@
+"""The admin manages every model of the portal, with search and list filters."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests.factories import ContactFactory, ReviewCycleFactory
+
+pytestmark = pytest.mark.django_db
+
+PORTAL_APPS = {"stakeholders", "objectives", "reviews"}
+
+
+def portal_models():
+    return [model for model in admin.site._registry if model._meta.app_label in PORTAL_APPS]
+
+
+def test_every_portal_model_is_registered_with_search_and_filters():
+    from django.apps import apps
+
+    registered = set(portal_models())
+    for label in PORTAL_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model._meta.auto_created:
+                continue
+            assert model in registered, model
+            model_admin = admin.site._registry[model]
+            assert model_admin.search_fields and model_admin.list_filter, model
+
+
+@pytest.mark.parametrize("user_fixture", ["superuser", "secretariat"])
+def test_changelists_search_and_change_pages_load(request, user_fixture, login):
+    ContactFactory()
+    ReviewCycleFactory()
+    client = login(request.getfixturevalue(user_fixture))
+    for model in portal_models():
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert client.get(changelist, {"q": "a"}).status_code == 200, opts.label
+        first = model.objects.first()
+        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
+        assert client.get(change).status_code == 200, opts.label
+
+
+def test_secretariat_edits_an_action_summary_in_the_admin(secretariat, login):
+    from objectives.models import Action
+
+    action = Action.objects.get(objective__number=5, letter="c")
+    url = reverse("admin:objectives_action_change", args=[action.pk])
+    response = login(secretariat).post(url, {"summary": "Labour mobility schemes"})
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.summary == "Labour mobility schemes"

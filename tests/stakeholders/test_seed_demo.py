@@ -1,0 +1,66 @@
+import io
+
+import pytest
+from django.core import serializers
+from django.core.management import CommandError, call_command
+
+from reviews.models import ReviewCycle
+from stakeholders.models import Contact, Organisation, Role, User
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> str:
+    rows = [*Organisation.objects.all(), *Contact.objects.all(), *User.objects.all(), *ReviewCycle.objects.all()]
+    return serializers.serialize("json", rows)
+
+
+def test_seed_demo_builds_the_belarus_network_and_prints_credentials():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    coordinator = Organisation.objects.get(is_coordinator=True)
+    assert coordinator.acronym == "IOM"
+    for acronym in ["UNHCR", "UNICEF", "UNDP", "UNFPA", "WHO", "ILO", "OHCHR", "UN Women", "UNODC"]:
+        assert Organisation.objects.get(acronym=acronym).kind == Organisation.Kind.UN_AGENCY
+    dcm = Organisation.objects.get(name="Department of Citizenship and Migration")
+    assert dcm.parent.name == "Ministry of Internal Affairs"
+    assert Organisation.objects.filter(kind=Organisation.Kind.CIVIL_SOCIETY).exists()
+    cycles = ReviewCycle.objects.order_by("year")
+    assert [(c.year, c.level) for c in cycles] == [
+        (2020, "regional"),
+        (2022, "global"),
+        (2024, "regional"),
+        (2026, "global"),
+    ]
+    assert cycles.get(year=2024).forum_starts.isoformat() == "2024-03-11"
+    assert cycles.get(year=2026).forum_ends.isoformat() == "2026-05-08"
+    printed = out.getvalue()
+    for role in Role:
+        user = User.objects.get(groups__name=role)
+        assert user.username in printed
+        assert user.check_password("demo-portal-2026")
+    assert "demo-portal-2026" in printed
+
+
+def test_seed_demo_twice_changes_nothing():
+    call_command("seed_demo", stdout=io.StringIO())
+    before = snapshot()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert snapshot() == before
+
+
+def test_seed_demo_restores_edited_demo_rows_but_keeps_passwords():
+    call_command("seed_demo", stdout=io.StringIO())
+    user = User.objects.get(username="observer")
+    user.set_password("a-password-the-user-chose")
+    user.save()
+    Organisation.objects.filter(acronym="UNHCR").update(website="")
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Organisation.objects.get(acronym="UNHCR").website == "https://www.unhcr.org"
+    assert User.objects.get(username="observer").check_password("a-password-the-user-chose")
+
+
+def test_seed_demo_refuses_to_run_in_production(settings):
+    settings.DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo", stdout=io.StringIO())

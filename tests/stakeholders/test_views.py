@@ -1,0 +1,51 @@
+import pytest
+from django.urls import reverse
+
+from stakeholders.models import Organisation
+from tests.factories import ContactFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_filters_by_kind_and_search(observer, login):
+    OrganisationFactory(name="Ministry of Health", acronym="MoH")
+    OrganisationFactory(name="UNICEF Belarus", acronym="UNICEF", kind=Organisation.Kind.UN_AGENCY)
+    client = login(observer)
+    names = lambda response: [o.name for o in response.context["page"]]  # noqa: E731
+    assert names(client.get(reverse("stakeholders:organisation-list"), {"kind": "un_agency"})) == ["UNICEF Belarus"]
+    assert names(client.get(reverse("stakeholders:organisation-list"), {"q": "moh"})) == ["Ministry of Health"]
+    response = client.get(reverse("stakeholders:organisation-list"), {"q": "nothing like this"})
+    assert "No organisation matches these filters." in response.content.decode()
+
+
+def test_list_rejects_an_unknown_kind_without_error(observer, login):
+    response = login(observer).get(reverse("stakeholders:organisation-list"), {"kind": "pirates"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_list_query_count_does_not_grow(observer, login, django_assert_max_num_queries):
+    parent = OrganisationFactory()
+    OrganisationFactory.create_batch(5, parent=parent)
+    client = login(observer)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("stakeholders:organisation-list"))
+    OrganisationFactory.create_batch(40, parent=parent)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("stakeholders:organisation-list"))
+
+
+def test_list_paginates_and_keeps_filters(observer, login):
+    OrganisationFactory.create_batch(55, kind=Organisation.Kind.CIVIL_SOCIETY)
+    response = login(observer).get(reverse("stakeholders:organisation-list"), {"kind": "civil_society", "page": 2})
+    assert len(response.context["page"]) == 5
+    assert "kind=civil_society&amp;page=1" in response.content.decode()
+
+
+def test_detail_shows_contacts_and_units(observer, login):
+    ministry = OrganisationFactory(name="Ministry of Internal Affairs", acronym="MIA")
+    OrganisationFactory(name="Department of Citizenship and Migration", parent=ministry)
+    ContactFactory(organisation=ministry, full_name="Sergei Novik", email="s.novik@example.org")
+    html = login(observer).get(ministry.get_absolute_url()).content.decode()
+    assert "Department of Citizenship and Migration" in html
+    assert "Sergei Novik" in html and "mailto:s.novik@example.org" in html
