@@ -16,8 +16,11 @@ from django.utils.translation import gettext_lazy as _
 class RoundTableQuerySet(models.QuerySet):
     def with_objectives(self) -> "RoundTableQuerySet":
         """Round tables with their objectives prefetched and their action total: two queries."""
-        return self.prefetch_related(Prefetch("objectives", queryset=Objective.objects.order_by("number"))).annotate(
-            action_total=Count("objectives__actions")
+        # Meta.ordering does not apply to aggregating queries: order explicitly.
+        return (
+            self.prefetch_related(Prefetch("objectives", queryset=Objective.objects.order_by("number")))
+            .annotate(action_total=Count("objectives__actions"))
+            .order_by("number")
         )
 
 
