@@ -90,6 +90,8 @@ def pytest_collection_modifyitems(config, items):
 
     if settings.REDIS_URL:
         return
+    if os.environ.get("REQUIRE_INTEGRATION"):
+        raise pytest.UsageError("REQUIRE_INTEGRATION is set but REDIS_URL is not: integration tests cannot run")
     skip = pytest.mark.skip(reason="integration test: set REDIS_URL (and DATABASE_URL) to run it")
     for item in items:
         if "integration" in item.keywords:
@@ -110,7 +112,9 @@ def celery_worker_process(django_db_setup, django_db_blocker):
 
     db = connection.settings_dict
     if db["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("a worker process cannot share an in-memory SQLite test database")
+        if os.environ.get("REQUIRE_INTEGRATION"):
+            pytest.fail("integration tests need DATABASE_URL to point at PostgreSQL")
+        pytest.skip("integration tests run against PostgreSQL (set DATABASE_URL)")
     queue = f"uncnm-test-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
