@@ -7,13 +7,23 @@ from .models import Organisation
 
 class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices)
-    network_role = django_filters.ChoiceFilter(label=_("Network role"), choices=Organisation.NetworkRole.choices)
-    active = django_filters.BooleanFilter(label=_("Active"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All"))
+    network_role = django_filters.ChoiceFilter(
+        label=_("Network role"), choices=Organisation.NetworkRole.choices, empty_label=_("All")
+    )
+    active = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[("yes", _("Active")), ("no", _("Inactive"))],
+        empty_label=_("All"),
+        method="filter_active",
+    )
 
     class Meta:
         model = Organisation
         fields = ["q", "kind", "network_role", "active"]
+
+    def filter_active(self, queryset, name: str, value: str):
+        return queryset.filter(active=value == "yes")
 
     def search(self, queryset, name: str, value: str):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))

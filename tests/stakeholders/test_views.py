@@ -49,3 +49,12 @@ def test_detail_shows_contacts_and_units(observer, login):
     html = login(observer).get(ministry.get_absolute_url()).content.decode()
     assert "Department of Citizenship and Migration" in html
     assert "Sergei Novik" in html and "mailto:s.novik@example.org" in html
+
+
+def test_list_filters_active_and_inactive(observer, login):
+    OrganisationFactory(name="Closed project office", active=False)
+    OrganisationFactory(name="Working ministry")
+    client = login(observer)
+    url = reverse("stakeholders:organisation-list")
+    assert [o.name for o in client.get(url, {"active": "no"}).context["page"]] == ["Closed project office"]
+    assert "Closed project office" not in [o.name for o in client.get(url, {"active": "yes"}).context["page"]]
