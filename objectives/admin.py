@@ -1,6 +1,17 @@
 from django.contrib import admin
+from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Action, GuidingPrinciple, Objective, RoundTable
+from .models import (
+    Action,
+    Activity,
+    GuidingPrinciple,
+    Indicator,
+    IndicatorObservation,
+    Objective,
+    RoundTable,
+    SDGTarget,
+)
 
 
 class ActionInline(admin.TabularInline):
@@ -41,3 +52,44 @@ class ActionAdmin(admin.ModelAdmin):
     search_fields = ["summary", "objective__title", "objective__short_name"]
     list_select_related = ["objective"]
     readonly_fields = ["objective", "letter"]
+
+
+@admin.register(SDGTarget)
+class SDGTargetAdmin(admin.ModelAdmin):
+    list_display = ["code", "description"]
+    search_fields = ["code", "description"]
+    list_filter = [("indicators", admin.EmptyFieldListFilter)]
+
+
+class ObservationInline(admin.TabularInline):
+    model = IndicatorObservation
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "unit", "scope", "baseline_value", "target_value"]
+    list_filter = ["scope", "objectives", "sdg_targets"]
+    search_fields = ["code", "name", "source"]
+    filter_horizontal = ["objectives", "sdg_targets"]
+    inlines = [ObservationInline]
+
+
+@admin.register(IndicatorObservation)
+class IndicatorObservationAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "year", "value", "disaggregation"]
+    list_filter = ["year", "indicator__scope"]
+    search_fields = ["indicator__code", "indicator__name", "disaggregation", "source"]
+    list_select_related = ["indicator"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "lead_organisation", "status", "start_date", "end_date", "budget", "currency"]
+    list_filter = ["status", "objectives__round_table", "objectives", "lead_organisation__kind", "currency"]
+    search_fields = ["title", "description", "location", "lead_organisation__name", "lead_organisation__acronym"]
+    list_select_related = ["lead_organisation"]
+    autocomplete_fields = ["lead_organisation", "partners"]
+    filter_horizontal = ["objectives", "actions"]
+    date_hierarchy = "start_date"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

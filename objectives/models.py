@@ -4,13 +4,16 @@ The rows are reference data, loaded by the data migration 0002 from the facts
 in docs/gcm.md; the secretariat may add summaries but the numbering is fixed.
 """
 
+import datetime
 import string
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class RoundTableQuerySet(models.QuerySet):
@@ -144,3 +147,204 @@ class Action(models.Model):
     @property
     def code(self) -> str:
         return f"{self.objective.number}({self.letter})"
+
+
+class SDGTarget(models.Model):
+    """A target of the Sustainable Development Goals that GCM indicators refer to, such as 10.7."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.description}".strip()
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def for_objective(self, objective: Objective) -> "IndicatorQuerySet":
+        return self.filter(objectives=objective)
+
+    def with_related(self) -> "IndicatorQuerySet":
+        return self.prefetch_related(
+            Prefetch("objectives", queryset=Objective.objects.order_by("number")),
+            "sdg_targets",
+            Prefetch("observations", queryset=IndicatorObservation.objects.order_by("year", "disaggregation")),
+        )
+
+
+class Indicator(models.Model):
+    """A measure of progress: national, or from the Secretary-General's GCM indicator set."""
+
+    class Scope(models.TextChoices):
+        NATIONAL = "national", _("National")
+        GLOBAL = "global", _("Global (GCM indicator set)")
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices, default=Scope.NATIONAL)
+    objectives = models.ManyToManyField(Objective, verbose_name=_("objectives"), related_name="indicators", blank=True)
+    sdg_targets = models.ManyToManyField(
+        SDGTarget, verbose_name=_("SDG targets"), related_name="indicators", blank=True
+    )
+    baseline_value = models.DecimalField(_("baseline"), max_digits=16, decimal_places=3, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    target_value = models.DecimalField(_("target"), max_digits=16, decimal_places=3, null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[objectives, sdg_targets])
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(baseline_value__isnull=True) | Q(baseline_year__isnull=False),
+                name="indicator_baseline_has_year",
+                violation_error_message=_("Give the year of the baseline."),
+            ),
+            models.CheckConstraint(
+                condition=Q(target_value__isnull=True) | Q(target_year__isnull=False),
+                name="indicator_target_has_year",
+                violation_error_message=_("Give the year of the target."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("objectives:indicator-detail", args=[self.pk])
+
+    @property
+    def latest_observation(self) -> "IndicatorObservation | None":
+        """The most recent observation (uses prefetched observations when present)."""
+        observations = list(self.observations.all())
+        return max(observations, key=lambda o: o.year) if observations else None
+
+
+class IndicatorObservation(models.Model):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="observations"
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=3)
+    disaggregation = models.CharField(
+        _("disaggregation"), max_length=200, blank=True, help_text=_("For example: women, 15-24 years.")
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        ordering = ["indicator", "year", "disaggregation"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year", "disaggregation"],
+                name="one_observation_per_indicator_year",
+                violation_error_message=_("This indicator already has a value for that year and disaggregation."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.year}: {self.value}"
+
+
+class ActivityQuerySet(models.QuerySet):
+    def with_related(self) -> "ActivityQuerySet":
+        return self.select_related("lead_organisation").prefetch_related(
+            Prefetch("objectives", queryset=Objective.objects.order_by("number")),
+            "partners",
+            Prefetch("actions", queryset=Action.objects.select_related("objective")),
+        )
+
+    def active_between(self, start: datetime.date, end: datetime.date) -> "ActivityQuerySet":
+        """Activities whose period overlaps [start, end]; an open end means still running."""
+        return self.exclude(status=Activity.Status.CANCELLED).filter(
+            Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
+        )
+
+    def editable_by(self, user) -> "ActivityQuerySet":
+        from .permissions import activities_editable_by
+
+        return activities_editable_by(user, self)
+
+
+class Activity(models.Model):
+    """A project or initiative of a network member or partner that supports GCM objectives."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Currency(models.TextChoices):
+        USD = "USD", "USD"
+        EUR = "EUR", "EUR"
+        BYN = "BYN", "BYN"
+        CHF = "CHF", "CHF"
+        GBP = "GBP", "GBP"
+        RUB = "RUB", "RUB"
+
+    title = models.CharField(_("title"), max_length=255)
+    lead_organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        verbose_name=_("lead organisation"),
+        on_delete=models.PROTECT,
+        related_name="led_activities",
+    )
+    partners = models.ManyToManyField(
+        "stakeholders.Organisation", verbose_name=_("partners"), related_name="partner_activities", blank=True
+    )
+    objectives = models.ManyToManyField(Objective, verbose_name=_("objectives supported"), related_name="activities")
+    actions = models.ManyToManyField(Action, verbose_name=_("actions supported"), related_name="activities", blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ONGOING)
+    budget = models.DecimalField(
+        _("budget"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    link = models.URLField(_("link"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    history = HistoricalRecords(m2m_fields=[partners, objectives, actions])
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="activity_ends_after_start",
+                violation_error_message=_("The activity must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | ~Q(currency=""),
+                name="activity_budget_has_currency",
+                violation_error_message=_("Give the currency of the budget."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("objectives:activity-detail", args=[self.pk])

@@ -1,9 +1,21 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
+from reviews.models import ObjectiveAssessment, ProgressStatus, ReviewCycle, Trend
 from stakeholders.permissions import member_required
+from uncnm_portal.exports import FORMATS, export_response
 
-from .models import GuidingPrinciple, Objective, RoundTable
+from .filters import ActivityFilter, IndicatorFilter
+from .forms import ActivityForm, IndicatorForm, ObservationFormSet
+from .models import Activity, GuidingPrinciple, Indicator, Objective, RoundTable
+from .permissions import can_create_activity, can_edit_activity, can_manage_indicators
+
+PAGE_SIZE = 50
 
 
 @member_required
@@ -16,12 +28,157 @@ def home(request: HttpRequest) -> HttpResponse:
 def objective_detail(request: HttpRequest, number: int) -> HttpResponse:
     objective = get_object_or_404(Objective.objects.select_related("round_table").with_actions(), number=number)
     siblings = Objective.objects.filter(round_table=objective.round_table_id).exclude(pk=objective.pk)
+    cycles = list(ReviewCycle.objects.order_by("year"))
+    statuses = dict(ObjectiveAssessment.objects.filter(objective=objective).values_list("cycle_id", "status"))
+    progress, previous = [], None
+    for cycle in cycles:
+        status = statuses.get(cycle.pk, ProgressStatus.NOT_ASSESSED)
+        progress.append((cycle, ProgressStatus(status), Trend.between(previous, status)))
+        previous = status
     context = {
         "objective": objective,
         "actions": objective.actions.all(),
         "principles": GuidingPrinciple.objects.all(),
         "siblings": siblings,
+        "progress": progress,
         "previous": Objective.objects.filter(number=objective.number - 1).first(),
         "next": Objective.objects.filter(number=objective.number + 1).first(),
     }
     return render(request, "objectives/objective_detail.html", context)
+
+
+def _page(request: HttpRequest, queryset) -> tuple:
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()
+
+
+@member_required
+def activity_list(request: HttpRequest) -> HttpResponse:
+    filterset = ActivityFilter(request.GET, queryset=Activity.objects.with_related())
+    if request.GET.get("format") in FORMATS and filterset.is_valid():
+        return _export_activities(request.GET["format"], filterset.qs)
+    page, query = _page(request, filterset.qs)
+    context = {"filter": filterset, "page": page, "query": query, "can_create": can_create_activity(request.user)}
+    return render(request, "objectives/activity_list.html", context)
+
+
+def _export_activities(fmt: str, activities) -> HttpResponse:
+    headers = [
+        _("Title"), _("Lead organisation"), _("Partners"), _("Objectives"), _("Actions"), _("Start date"),
+        _("End date"), _("Status"), _("Budget"), _("Currency"), _("Location"), _("Link"),
+    ]  # fmt: skip
+    rows = (
+        [
+            a.title,
+            str(a.lead_organisation),
+            "; ".join(p.display_name for p in a.partners.all()),
+            ", ".join(str(o.number) for o in a.objectives.all()),
+            ", ".join(x.code for x in a.actions.all()),
+            a.start_date,
+            a.end_date,
+            a.get_status_display(),
+            a.budget,
+            a.currency,
+            a.location,
+            a.link,
+        ]
+        for a in activities
+    )
+    return export_response(fmt=fmt, filename="activities", headers=headers, rows=rows)
+
+
+@member_required
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(Activity.objects.with_related(), pk=pk)
+    context = {"activity": activity, "can_edit": can_edit_activity(request.user, activity)}
+    return render(request, "objectives/activity_detail.html", context)
+
+
+@member_required
+def activity_create(request: HttpRequest) -> HttpResponse:
+    if not can_create_activity(request.user):
+        raise PermissionDenied
+    form = ActivityForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.instance.created_by = request.user
+        activity = form.save()
+        messages.success(request, _("The activity was recorded."))
+        return redirect(activity)
+    return render(request, "objectives/activity_form.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@member_required
+def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(Activity, pk=pk)
+    if not can_edit_activity(request.user, activity):
+        raise PermissionDenied
+    form = ActivityForm(request.POST or None, instance=activity, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The activity was saved."))
+        return redirect(activity)
+    context = {"form": form, "activity": activity}
+    return render(request, "objectives/activity_form.html", context, status=400 if form.is_bound else 200)
+
+
+@member_required
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    filterset = IndicatorFilter(request.GET, queryset=Indicator.objects.with_related())
+    if request.GET.get("format") in FORMATS and filterset.is_valid():
+        return _export_indicators(request.GET["format"], filterset.qs)
+    page, query = _page(request, filterset.qs)
+    context = {"filter": filterset, "page": page, "query": query, "can_manage": can_manage_indicators(request.user)}
+    return render(request, "objectives/indicator_list.html", context)
+
+
+def _export_indicators(fmt: str, indicators) -> HttpResponse:
+    headers = [
+        _("Code"), _("Name"), _("Unit"), _("Scope"), _("Objectives"), _("SDG targets"), _("Baseline"),
+        _("Baseline year"), _("Target"), _("Target year"), _("Latest value"), _("Latest year"), _("Source"),
+    ]  # fmt: skip
+    rows = []
+    for i in indicators:
+        latest = i.latest_observation
+        rows.append([
+            i.code, i.name, i.unit, i.get_scope_display(),
+            ", ".join(str(o.number) for o in i.objectives.all()),
+            ", ".join(t.code for t in i.sdg_targets.all()),
+            i.baseline_value, i.baseline_year, i.target_value, i.target_year,
+            latest.value if latest else None, latest.year if latest else None, i.source,
+        ])  # fmt: skip
+    return export_response(fmt=fmt, filename="indicators", headers=headers, rows=rows)
+
+
+@member_required
+def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator.objects.with_related(), pk=pk)
+    context = {"indicator": indicator, "can_manage": can_manage_indicators(request.user)}
+    return render(request, "objectives/indicator_detail.html", context)
+
+
+@member_required
+def indicator_create(request: HttpRequest) -> HttpResponse:
+    return _indicator_form(request, Indicator())
+
+
+@member_required
+def indicator_update(request: HttpRequest, pk: int) -> HttpResponse:
+    return _indicator_form(request, get_object_or_404(Indicator, pk=pk))
+
+
+def _indicator_form(request: HttpRequest, indicator: Indicator) -> HttpResponse:
+    if not can_manage_indicators(request.user):
+        raise PermissionDenied
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    formset = ObservationFormSet(request.POST or None, instance=indicator, prefix="observations")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            indicator = form.save()
+            formset.instance = indicator
+            formset.save()
+        messages.success(request, _("The indicator was saved."))
+        return redirect(indicator)
+    context = {"form": form, "formset": formset, "indicator": indicator if indicator.pk else None}
+    return render(request, "objectives/indicator_form.html", context, status=400 if form.is_bound else 200)

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ReviewCycle
+from .models import ActionProgress, ObjectiveAssessment, ReviewCycle
 
 
 @admin.register(ReviewCycle)
@@ -9,3 +10,22 @@ class ReviewCycleAdmin(admin.ModelAdmin):
     list_filter = ["level", "status", "year"]
     search_fields = ["name", "forum", "notes"]
     date_hierarchy = "submission_deadline"
+
+
+@admin.register(ObjectiveAssessment)
+class ObjectiveAssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["objective", "cycle", "status", "version", "updated_by", "updated_at"]
+    list_filter = ["cycle", "status", "objective__round_table"]
+    search_fields = ["objective__title", "objective__short_name", *ObjectiveAssessment.NARRATIVE_FIELDS]
+    list_select_related = ["objective", "cycle", "updated_by"]
+    filter_horizontal = ["principles", "lead_organisations", "contributing_organisations"]
+    readonly_fields = ["version", "updated_by", "updated_at"]
+
+
+@admin.register(ActionProgress)
+class ActionProgressAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "cycle", "status", "note", "updated_by"]
+    list_filter = ["cycle", "status", "action__objective"]
+    search_fields = ["note", "action__objective__short_name"]
+    list_select_related = ["action__objective", "cycle", "updated_by"]
+    readonly_fields = ["updated_by", "updated_at"]

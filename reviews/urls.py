@@ -4,6 +4,21 @@ from . import views
 
 app_name = "reviews"
 urlpatterns = [
-    path("", views.cycle_list, name="cycle-list"),
-    path("<int:pk>/", views.cycle_detail, name="cycle-detail"),
+    path("cycles/", views.cycle_list, name="cycle-list"),
+    path("cycles/<int:pk>/", views.cycle_detail, name="cycle-detail"),
+    path("cycles/<int:pk>/gaps/", views.gap_list, name="gap-list"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("objectives/<int:number>/compare/", views.assessment_compare, name="assessment-compare"),
+    path("objectives/<int:number>/cycles/<int:cycle_id>/", views.assessment_detail, name="assessment-detail"),
+    path("objectives/<int:number>/cycles/<int:cycle_id>/edit/", views.assessment_update, name="assessment-update"),
+    path(
+        "objectives/<int:number>/cycles/<int:cycle_id>/copy-previous/",
+        views.assessment_copy_previous,
+        name="assessment-copy-previous",
+    ),
+    path(
+        "objectives/<int:number>/cycles/<int:cycle_id>/actions/",
+        views.action_progress_update,
+        name="action-progress-update",
+    ),
 ]

@@ -1,9 +1,19 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from objectives.models import Action, Activity, Indicator, Objective
 from stakeholders.permissions import member_required
 
-from .models import ReviewCycle
+from .dashboard import build_dashboard
+from .diff import word_diff
+from .forms import ActionProgressFormSet, AssessmentForm
+from .models import ActionProgress, EditConflict, ObjectiveAssessment, ProgressStatus, ReviewCycle, Trend
+from .permissions import can_edit_assessments
 
 
 @member_required
@@ -15,3 +25,228 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
 def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     return render(request, "reviews/cycle_detail.html", {"cycle": cycle})
+
+
+def _objective_and_cycle(number: int, cycle_id: int) -> tuple[Objective, ReviewCycle]:
+    objective = get_object_or_404(Objective.objects.select_related("round_table"), number=number)
+    return objective, get_object_or_404(ReviewCycle, pk=cycle_id)
+
+
+def _require_editor(request: HttpRequest) -> None:
+    if not can_edit_assessments(request.user):
+        raise PermissionDenied
+
+
+def _editable_assessment(objective: Objective, cycle: ReviewCycle) -> ObjectiveAssessment:
+    assessment, _created = ObjectiveAssessment.objects.get_or_create(cycle=cycle, objective=objective)
+    return assessment
+
+
+@member_required
+def assessment_detail(request: HttpRequest, number: int, cycle_id: int) -> HttpResponse:
+    objective, cycle = _objective_and_cycle(number, cycle_id)
+    assessment = (
+        ObjectiveAssessment.objects.filter(cycle=cycle, objective=objective)
+        .select_related("updated_by")
+        .prefetch_related("principles", "lead_organisations", "contributing_organisations")
+        .first()
+    ) or ObjectiveAssessment(cycle=cycle, objective=objective)
+    previous_cycle = cycle.previous()
+    previous = (
+        ObjectiveAssessment.objects.filter(cycle=previous_cycle, objective=objective).first()
+        if previous_cycle
+        else None
+    )
+    start, end = cycle.reporting_period(previous=previous_cycle)
+    progress = {p.action_id: p for p in ActionProgress.objects.filter(cycle=cycle, action__objective=objective)}
+    actions = [(action, progress.get(action.pk)) for action in objective.actions.order_by("letter")]
+    context = {
+        "objective": objective,
+        "cycle": cycle,
+        "cycles": ReviewCycle.objects.order_by("year"),
+        "assessment": assessment,
+        "previous_cycle": previous_cycle,
+        "trend": Trend.between(previous.status if previous else None, assessment.status),
+        "actions": actions,
+        "period": (start, end),
+        "activities": Activity.objects.filter(objectives=objective).active_between(start, end).with_related(),
+        "indicators": Indicator.objects.for_objective(objective).prefetch_related("observations"),
+        "can_edit": can_edit_assessments(request.user),
+        "legend": ProgressStatus.legend(),
+    }
+    return render(request, "reviews/assessment_detail.html", context)
+
+
+def _form_page(request, objective, cycle, assessment, form, *, status: int = 200, conflict=None) -> HttpResponse:
+    previous_cycle = cycle.previous()
+    previous = (
+        ObjectiveAssessment.objects.filter(cycle=previous_cycle, objective=objective)
+        .prefetch_related("principles")
+        .first()
+        if previous_cycle
+        else None
+    )
+    narratives = [(form[name], getattr(previous, name, "")) for name in ObjectiveAssessment.NARRATIVE_FIELDS]
+    context = {
+        "objective": objective,
+        "cycle": cycle,
+        "assessment": assessment,
+        "form": form,
+        "narratives": narratives,
+        "previous_cycle": previous_cycle,
+        "previous": previous,
+        "conflict": conflict,
+        "legend": ProgressStatus.legend(),
+    }
+    return render(request, "reviews/assessment_form.html", context, status=status)
+
+
+@member_required
+def assessment_update(request: HttpRequest, number: int, cycle_id: int) -> HttpResponse:
+    _require_editor(request)
+    objective, cycle = _objective_and_cycle(number, cycle_id)
+    assessment = _editable_assessment(objective, cycle)
+    if request.method != "POST":
+        return _form_page(request, objective, cycle, assessment, AssessmentForm(instance=assessment))
+    form = AssessmentForm(request.POST, instance=assessment)
+    if not form.is_valid():
+        return _form_page(request, objective, cycle, assessment, form, status=400)
+    try:
+        form.instance.save_edits(expected_version=form.cleaned_data["version"], by=request.user, m2m=form.m2m_values())
+    except EditConflict as conflict:
+        return _conflict_page(request, objective, cycle, form, conflict.current)
+    messages.success(request, _("The assessment was saved."))
+    return redirect("reviews:assessment-detail", number=objective.number, cycle_id=cycle.pk)
+
+
+def _conflict_page(request, objective, cycle, form, current: ObjectiveAssessment) -> HttpResponse:
+    """Show the saved version beside the user's and let them merge; nothing is overwritten."""
+    data = request.POST.copy()
+    data["version"] = current.version
+    merge_form = AssessmentForm(data, instance=current)
+    merge_form.is_valid()
+    theirs = {
+        "status": current.get_status_display(),
+        **{name: getattr(current, name) for name in ObjectiveAssessment.NARRATIVE_FIELDS},
+    }
+    differences = []
+    for name in ("status", *ObjectiveAssessment.NARRATIVE_FIELDS):
+        mine = form.cleaned_data.get(name, "")
+        mine = ProgressStatus(mine).label if name == "status" else mine
+        if str(mine) != str(theirs[name]):
+            saved_html, mine_html = word_diff(str(theirs[name]), str(mine))
+            differences.append((form[name].label, saved_html, mine_html))
+    conflict = {"current": current, "differences": differences}
+    return _form_page(request, objective, cycle, current, merge_form, status=409, conflict=conflict)
+
+
+@require_POST
+@member_required
+def assessment_copy_previous(request: HttpRequest, number: int, cycle_id: int) -> HttpResponse:
+    _require_editor(request)
+    objective, cycle = _objective_and_cycle(number, cycle_id)
+    with transaction.atomic():
+        assessment = _editable_assessment(objective, cycle)
+        previous = assessment.previous()
+        if previous is None or previous.is_empty:
+            messages.error(request, _("There is no earlier assessment of this objective to start from."))
+        elif not assessment.is_empty:
+            messages.error(request, _("This assessment already has content; it was left as it is."))
+        else:
+            assessment.copy_from(previous, by=request.user)
+            messages.success(request, _("The assessment now starts from %(cycle)s.") % {"cycle": previous.cycle})
+    return redirect("reviews:assessment-update", number=objective.number, cycle_id=cycle.pk)
+
+
+@member_required
+def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> HttpResponse:
+    _require_editor(request)
+    objective, cycle = _objective_and_cycle(number, cycle_id)
+    actions = {action.pk: action for action in objective.actions.order_by("letter")}
+    existing = {p.action_id: p for p in ActionProgress.objects.filter(cycle=cycle, action__in=actions)}
+    initial = [
+        {
+            "action": pk,
+            "status": getattr(existing.get(pk), "status", "none"),
+            "note": getattr(existing.get(pk), "note", ""),
+        }
+        for pk in actions
+    ]
+    formset = ActionProgressFormSet(request.POST or None, initial=initial, prefix="actions")
+    if request.method == "POST" and formset.is_valid():
+        changed = _save_action_progress(formset, cycle=cycle, actions=actions, existing=existing, by=request.user)
+        messages.success(request, _("%(count)s action statuses were saved.") % {"count": changed})
+        return redirect("reviews:assessment-detail", number=objective.number, cycle_id=cycle.pk)
+    rows = [(form, actions.get(form.initial.get("action") or _int(form["action"].value()))) for form in formset]
+    context = {"objective": objective, "cycle": cycle, "formset": formset, "rows": rows}
+    return render(request, "reviews/action_progress_form.html", context, status=400 if formset.is_bound else 200)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@transaction.atomic
+def _save_action_progress(formset, *, cycle, actions, existing, by) -> int:
+    changed = 0
+    for form in formset:
+        action = actions.get(form.cleaned_data["action"])
+        if action is None or not form.has_changed():
+            continue
+        progress = existing.get(action.pk) or ActionProgress(cycle=cycle, action=action)
+        progress.status, progress.note, progress.updated_by = form.cleaned_data["status"], form.cleaned_data["note"], by
+        progress.save()
+        changed += 1
+    return changed
+
+
+@member_required
+def assessment_compare(request: HttpRequest, number: int) -> HttpResponse:
+    objective = get_object_or_404(Objective, number=number)
+    cycles = list(ReviewCycle.objects.order_by("year"))
+    if len(cycles) < 2:
+        messages.info(request, _("Two review cycles are needed for a comparison."))
+        return redirect(objective)
+    by_id = {str(c.pk): c for c in cycles}
+    left = by_id.get(request.GET.get("a"), cycles[-2])
+    right = by_id.get(request.GET.get("b"), cycles[-1])
+    found = {a.cycle_id: a for a in ObjectiveAssessment.objects.filter(objective=objective, cycle__in=[left, right])}
+    old = found.get(left.pk) or ObjectiveAssessment(cycle=left, objective=objective)
+    new = found.get(right.pk) or ObjectiveAssessment(cycle=right, objective=objective)
+    rows = [(_("Progress status"), *word_diff(old.get_status_display(), new.get_status_display()))]
+    for name in ObjectiveAssessment.NARRATIVE_FIELDS:
+        rows.append(
+            (ObjectiveAssessment._meta.get_field(name).verbose_name, *word_diff(getattr(old, name), getattr(new, name)))
+        )
+    context = {"objective": objective, "cycles": cycles, "left": left, "right": right, "rows": rows}
+    return render(request, "reviews/assessment_compare.html", context)
+
+
+@member_required
+def gap_list(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    gaps = list(cycle.gap_actions())
+    by_objective: dict[Objective, list[Action]] = {}
+    for action in gaps:
+        by_objective.setdefault(action.objective, []).append(action)
+    context = {
+        "cycle": cycle,
+        "cycles": ReviewCycle.objects.order_by("year"),
+        "period": cycle.reporting_period(),
+        "by_objective": by_objective,
+        "gap_count": len(gaps),
+        "action_count": Action.objects.count(),
+    }
+    return render(request, "reviews/gap_list.html", context)
+
+
+@member_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    cycle = None
+    if request.GET.get("cycle"):
+        cycle = ReviewCycle.objects.filter(pk=_int(request.GET["cycle"])).first()
+    board = build_dashboard(cycle)
+    return render(request, "reviews/dashboard.html", {"board": board, "legend": ProgressStatus.legend()})

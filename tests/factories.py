@@ -4,7 +4,8 @@ import factory
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
-from reviews.models import ReviewCycle
+from objectives.models import Action, Activity, Indicator, IndicatorObservation, Objective
+from reviews.models import ActionProgress, ObjectiveAssessment, ProgressStatus, ReviewCycle
 from stakeholders.models import Contact, Organisation, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -61,3 +62,67 @@ class ReviewCycleFactory(DjangoModelFactory):
     input_opens = factory.LazyAttribute(lambda c: datetime.date(c.year - 1, 9, 1))
     input_closes = factory.LazyAttribute(lambda c: datetime.date(c.year - 1, 12, 15))
     submission_deadline = factory.LazyAttribute(lambda c: datetime.date(c.year, 1, 31))
+
+
+class ActivityFactory(DjangoModelFactory):
+    class Meta:
+        model = Activity
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Activity {n}")
+    lead_organisation = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.UN_AGENCY)
+    start_date = datetime.date(2023, 1, 1)
+    status = Activity.Status.ONGOING
+
+    @factory.post_generation
+    def objectives(self, create: bool, extracted, **kwargs) -> None:
+        if create:
+            self.objectives.set(extracted or [Objective.objects.get(number=1)])
+
+    @factory.post_generation
+    def actions(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.actions.set(extracted)
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = Indicator
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"BY-{n:03d}")
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "%"
+
+    @factory.post_generation
+    def objectives(self, create: bool, extracted, **kwargs) -> None:
+        if create:
+            self.objectives.set(extracted or [Objective.objects.get(number=1)])
+
+
+class ObservationFactory(DjangoModelFactory):
+    class Meta:
+        model = IndicatorObservation
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = factory.Sequence(lambda n: 2000 + n % 90)
+    value = 10
+
+
+class AssessmentFactory(DjangoModelFactory):
+    class Meta:
+        model = ObjectiveAssessment
+
+    cycle = factory.SubFactory(ReviewCycleFactory)
+    objective = factory.LazyFunction(lambda: Objective.objects.get(number=1))
+    status = ProgressStatus.IN_PROGRESS
+    achievements = "A national migration data portal was launched."
+
+
+class ActionProgressFactory(DjangoModelFactory):
+    class Meta:
+        model = ActionProgress
+
+    cycle = factory.SubFactory(ReviewCycleFactory)
+    action = factory.LazyFunction(lambda: Action.objects.get(objective__number=1, letter="a"))
+    status = ActionProgress.Status.ONGOING

@@ -1,31 +1,98 @@
 """Every page of the portal, for every role and for an anonymous visitor."""
 
+from dataclasses import dataclass
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from objectives.models import Objective
 from tests.conftest import ROLE_FIXTURES
 
-from .factories import ContactFactory, OrganisationFactory, ReviewCycleFactory
+from .factories import (
+    ActionProgressFactory,
+    ActivityFactory,
+    AssessmentFactory,
+    ContactFactory,
+    IndicatorFactory,
+    OrganisationFactory,
+    ReviewCycleFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_NAMESPACES = {"objectives", "stakeholders", "reviews"}
+PORTAL_NAMESPACES = {"objectives", "stakeholders", "reviews", "history"}
+READERS = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 200, "agency_staff": 200, "observer": 200}
+SECRETARIAT_ONLY = {
+    "secretariat": 200,
+    "focal_point_a": 403,
+    "focal_point_b": 403,
+    "agency_staff": 403,
+    "observer": 403,
+}
+
+
+@dataclass
+class Page:
+    url: str
+    expected: dict  # role fixture -> status code; no_role always gets 403
+    method: str = "get"
 
 
 @pytest.fixture
-def pages() -> dict[str, str]:
+def pages(agency) -> dict[str, Page]:
     """One URL for every named route of the portal's apps, with real objects behind it."""
     organisation = OrganisationFactory(name="Organisation with a contact")
     ContactFactory(organisation=organisation)
-    cycle = ReviewCycleFactory()
+    previous = ReviewCycleFactory(year=2030)
+    cycle = ReviewCycleFactory(year=2032)
+    AssessmentFactory(cycle=previous)
+    assessment = AssessmentFactory(cycle=cycle)
+    ActionProgressFactory(cycle=cycle)
+    own_activity = ActivityFactory(lead_organisation=agency)
+    indicator = IndicatorFactory()
+    objective = Objective.objects.get(number=1)
+    agency_writes = {**SECRETARIAT_ONLY, "agency_staff": 200}
     return {
-        "objectives:home": reverse("objectives:home"),
-        "objectives:objective-detail": reverse("objectives:objective-detail", args=[7]),
-        "stakeholders:organisation-list": reverse("stakeholders:organisation-list"),
-        "stakeholders:organisation-detail": organisation.get_absolute_url(),
-        "reviews:cycle-list": reverse("reviews:cycle-list"),
-        "reviews:cycle-detail": cycle.get_absolute_url(),
+        "objectives:home": Page(reverse("objectives:home"), READERS),
+        "objectives:objective-detail": Page(reverse("objectives:objective-detail", args=[7]), READERS),
+        "objectives:activity-list": Page(reverse("objectives:activity-list"), READERS),
+        "objectives:activity-detail": Page(own_activity.get_absolute_url(), READERS),
+        "objectives:activity-create": Page(reverse("objectives:activity-create"), agency_writes),
+        "objectives:activity-update": Page(
+            reverse("objectives:activity-update", args=[own_activity.pk]), agency_writes
+        ),
+        "objectives:indicator-list": Page(reverse("objectives:indicator-list"), READERS),
+        "objectives:indicator-detail": Page(indicator.get_absolute_url(), READERS),
+        "objectives:indicator-create": Page(reverse("objectives:indicator-create"), SECRETARIAT_ONLY),
+        "objectives:indicator-update": Page(
+            reverse("objectives:indicator-update", args=[indicator.pk]), SECRETARIAT_ONLY
+        ),
+        "stakeholders:organisation-list": Page(reverse("stakeholders:organisation-list"), READERS),
+        "stakeholders:organisation-detail": Page(organisation.get_absolute_url(), READERS),
+        "reviews:cycle-list": Page(reverse("reviews:cycle-list"), READERS),
+        "reviews:cycle-detail": Page(cycle.get_absolute_url(), READERS),
+        "reviews:gap-list": Page(reverse("reviews:gap-list", args=[cycle.pk]), READERS),
+        "reviews:dashboard": Page(reverse("reviews:dashboard"), READERS),
+        "reviews:assessment-compare": Page(reverse("reviews:assessment-compare", args=[1]), READERS),
+        "reviews:assessment-detail": Page(assessment.get_absolute_url(), READERS),
+        "reviews:assessment-update": Page(
+            reverse("reviews:assessment-update", args=[objective.number, cycle.pk]), SECRETARIAT_ONLY
+        ),
+        "reviews:assessment-copy-previous": Page(
+            reverse("reviews:assessment-copy-previous", args=[objective.number, cycle.pk]),
+            {**SECRETARIAT_ONLY, "secretariat": 302},
+            method="post",
+        ),
+        "reviews:action-progress-update": Page(
+            reverse("reviews:action-progress-update", args=[objective.number, cycle.pk]), SECRETARIAT_ONLY
+        ),
+        "history:list": Page(reverse("history:list", args=["assessment", assessment.pk]), READERS),
+        "history:restore": Page(
+            reverse("history:restore", args=["assessment", assessment.pk, assessment.history.earliest().history_id]),
+            {**SECRETARIAT_ONLY, "secretariat": 302},
+            method="post",
+        ),
     }
 
 
@@ -48,35 +115,64 @@ def test_every_portal_route_is_walked(pages):
 @pytest.mark.parametrize("role", ROLE_FIXTURES)
 def test_each_role_gets_the_expected_status(request, role, login, pages):
     client = login(request.getfixturevalue(role))
-    expected = 403 if role == "no_role" else 200
-    for name, url in pages.items():
-        assert client.get(url).status_code == expected, (role, name)
+    for name, page in pages.items():
+        expected = 403 if role == "no_role" else page.expected[role]
+        response = getattr(client, page.method)(page.url)
+        assert response.status_code == expected, (role, name)
 
 
 def test_anonymous_is_sent_to_login(pages):
     client = Client()
-    for url in pages.values():
-        response = client.get(url)
+    for page in pages.values():
+        response = getattr(client, page.method)(page.url)
         assert response.status_code == 302
-        assert response["Location"] == f"{reverse('login')}?next={url}"
+        assert response["Location"] == f"{reverse('login')}?next={page.url}"
+
+
+def test_agency_staff_cannot_edit_another_organisations_activity(agency_staff, login):
+    other = ActivityFactory()
+    client = login(agency_staff)
+    assert client.get(other.get_absolute_url()).status_code == 200
+    assert client.get(reverse("objectives:activity-update", args=[other.pk])).status_code == 403
+    restore = reverse("history:restore", args=["activity", other.pk, other.history.earliest().history_id])
+    assert client.post(restore).status_code == 403
+
+
+def test_post_only_endpoints_refuse_get(secretariat, login, pages):
+    client = login(secretariat)
+    for page in pages.values():
+        if page.method == "post":
+            assert client.get(page.url).status_code == 405
 
 
 def test_superuser_without_role_sees_everything(superuser, login, pages):
     client = login(superuser)
-    for url in pages.values():
-        assert client.get(url).status_code == 200
+    for page in pages.values():
+        assert getattr(client, page.method)(page.url).status_code in (200, 302)
 
 
 def test_inactive_user_cannot_use_a_session(secretariat, login, pages):
     client = login(secretariat)
     secretariat.is_active = False
     secretariat.save()
-    assert client.get(pages["objectives:home"]).status_code == 302
+    assert client.get(pages["objectives:home"].url).status_code == 302
 
 
 @pytest.mark.parametrize(
     "url",
-    ["/objectives/24/", "/objectives/0/", "/organisations/999999/", "/cycles/999999/"],
+    [
+        "/objectives/24/",
+        "/objectives/0/",
+        "/organisations/999999/",
+        "/cycles/999999/",
+        "/cycles/999999/gaps/",
+        "/objectives/1/cycles/999999/",
+        "/objectives/99/cycles/1/",
+        "/activities/999999/",
+        "/indicators/999999/",
+        "/history/assessment/999999/",
+        "/history/unknown-kind/1/",
+    ],
 )
 def test_missing_objects_are_404(observer, login, url):
     assert login(observer).get(url).status_code == 404

@@ -13,7 +13,8 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("", include("objectives.urls")),
     path("organisations/", include("stakeholders.urls")),
-    path("cycles/", include("reviews.urls")),
+    path("", include("reviews.urls")),
+    path("history/", include("uncnm_portal.history_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     # The language switcher must work on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

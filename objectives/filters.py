@@ -1,0 +1,59 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from stakeholders.models import Organisation
+
+from .models import Activity, Indicator, Objective
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    objective = django_filters.ModelChoiceFilter(
+        label=_("Objective"), field_name="objectives", queryset=Objective.objects.all(), empty_label=_("All")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=Organisation.objects.all(), method="by_organisation", empty_label=_("All")
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Activity.Status.choices, empty_label=_("All"))
+    active_from = django_filters.DateFilter(
+        label=_("Running on or after"),
+        method="running_from",
+        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+    )
+    active_to = django_filters.DateFilter(
+        label=_("Running on or before"),
+        field_name="start_date",
+        lookup_expr="lte",
+        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Activity
+        fields = ["q", "objective", "organisation", "status", "active_from", "active_to"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value) | Q(description__icontains=value) | Q(location__icontains=value)
+        )
+
+    def by_organisation(self, queryset, name, value):
+        return queryset.filter(Q(lead_organisation=value) | Q(partners=value)).distinct()
+
+    def running_from(self, queryset, name, value):
+        return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=value))
+
+
+class IndicatorFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    objective = django_filters.ModelChoiceFilter(
+        label=_("Objective"), field_name="objectives", queryset=Objective.objects.all(), empty_label=_("All")
+    )
+    scope = django_filters.ChoiceFilter(label=_("Scope"), choices=Indicator.Scope.choices, empty_label=_("All"))
+
+    class Meta:
+        model = Indicator
+        fields = ["q", "objective", "scope"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(code__icontains=value) | Q(name__icontains=value) | Q(source__icontains=value))

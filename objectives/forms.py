@@ -1,0 +1,87 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stakeholders.models import Organisation
+
+from .models import Action, Activity, Indicator, IndicatorObservation
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ActivityForm(forms.ModelForm):
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title", "lead_organisation", "partners", "objectives", "actions", "start_date", "end_date",
+            "status", "budget", "currency", "location", "description", "link",
+        ]  # fmt: skip
+        widgets = {
+            "partners": forms.SelectMultiple(attrs={"size": 6}),
+            "objectives": forms.SelectMultiple(attrs={"size": 8}),
+            "actions": forms.SelectMultiple(attrs={"size": 8}),
+            "start_date": DateInput(format="%Y-%m-%d"),
+            "end_date": DateInput(format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 6, "maxlength": 20000}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = Organisation.objects.active()
+        self.fields["actions"].queryset = Action.objects.select_related("objective")
+        self.fields["actions"].label_from_instance = lambda action: action.code
+        if not user.is_secretariat:
+            # Agency staff record the activities their own organisation leads.
+            self.fields["lead_organisation"].queryset = Organisation.objects.filter(pk=user.organisation_id)
+            self.fields["lead_organisation"].initial = user.organisation_id
+        else:
+            self.fields["lead_organisation"].queryset = Organisation.objects.active()
+
+    def clean_description(self):
+        description = self.cleaned_data["description"]
+        if len(description) > 20000:
+            raise forms.ValidationError(_("The description is too long (at most 20,000 characters)."))
+        return description
+
+    def clean(self):
+        cleaned = super().clean()
+        objectives = set(cleaned.get("objectives") or [])
+        stray = [a.code for a in cleaned.get("actions") or [] if a.objective not in objectives]
+        if stray:
+            self.add_error(
+                "actions",
+                _("These actions belong to objectives the activity does not support: %(codes)s.")
+                % {"codes": ", ".join(stray)},
+            )
+        lead = cleaned.get("lead_organisation")
+        if lead and lead in set(cleaned.get("partners") or []):
+            self.add_error("partners", _("The lead organisation is not also a partner."))
+        return cleaned
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "code", "name", "unit", "source", "scope", "objectives", "sdg_targets",
+            "baseline_value", "baseline_year", "target_value", "target_year", "notes",
+        ]  # fmt: skip
+        widgets = {
+            "objectives": forms.SelectMultiple(attrs={"size": 8}),
+            "sdg_targets": forms.SelectMultiple(attrs={"size": 6}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ObservationForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorObservation
+        fields = ["year", "value", "disaggregation", "source"]
+
+
+ObservationFormSet = forms.inlineformset_factory(
+    Indicator, IndicatorObservation, form=ObservationForm, extra=2, can_delete=True, max_num=200, validate_max=True
+)

@@ -1,0 +1,36 @@
+"""Who may change what in the objectives app. Everyone with a role may read."""
+
+from django.db.models import QuerySet
+
+from stakeholders.models import Role, User
+from stakeholders.permissions import has_any_role
+
+
+def can_manage_indicators(user: User) -> bool:
+    return has_any_role(user, Role.SECRETARIAT)
+
+
+def can_create_activity(user: User) -> bool:
+    """The secretariat, and agency staff who belong to an organisation."""
+    if has_any_role(user, Role.SECRETARIAT):
+        return True
+    return has_any_role(user, Role.AGENCY_STAFF) and user.organisation_id is not None
+
+
+def can_edit_activity(user: User, activity) -> bool:
+    """The secretariat edits every activity; agency staff those their organisation leads."""
+    if has_any_role(user, Role.SECRETARIAT):
+        return True
+    return (
+        has_any_role(user, Role.AGENCY_STAFF)
+        and user.organisation_id is not None
+        and activity.lead_organisation_id == user.organisation_id
+    )
+
+
+def activities_editable_by(user: User, queryset: QuerySet) -> QuerySet:
+    if has_any_role(user, Role.SECRETARIAT):
+        return queryset
+    if has_any_role(user, Role.AGENCY_STAFF) and user.organisation_id:
+        return queryset.filter(lead_organisation_id=user.organisation_id)
+    return queryset.none()

@@ -1,0 +1,67 @@
+"""Server-side SVG charts (pygal), used by the dashboard and, later, the PDF reports.
+
+Every chart is given a title and a description for screen readers, and the
+page that shows it also shows the same figures as a table.
+"""
+
+import pygal
+from django.utils.translation import gettext as _
+from pygal.style import Style
+
+from .models import ProgressStatus
+
+STATUS_COLOURS = {
+    ProgressStatus.NOT_ASSESSED: "#adb5bd",
+    ProgressStatus.EARLY: "#dc3545",
+    ProgressStatus.IN_PROGRESS: "#fd7e14",
+    ProgressStatus.ADVANCED: "#0d6efd",
+    ProgressStatus.ACHIEVED: "#198754",
+}
+
+BASE_STYLE = dict(
+    background="white",
+    plot_background="white",
+    foreground="#212529",
+    foreground_strong="#212529",
+    foreground_subtle="#6c757d",
+    font_family="DejaVu Sans, Arial, sans-serif",
+    label_font_size=12,
+    major_label_font_size=12,
+    legend_font_size=12,
+    title_font_size=14,
+    value_font_size=11,
+)
+
+
+def _config(**kwargs) -> dict:
+    # No JavaScript: pygal would otherwise link its tooltip script from another host.
+    return dict(js=[], disable_xml_declaration=True, width=720, height=320, explicit_size=False, **kwargs)
+
+
+def _render(chart) -> str:
+    return chart.render(is_unicode=True)
+
+
+def status_distribution_chart(*, cycles: list, counts: dict) -> str:
+    """Stacked bars: how many objectives stand at each status, per cycle."""
+    statuses = list(ProgressStatus)
+    style = Style(colors=tuple(STATUS_COLOURS[s] for s in statuses), **BASE_STYLE)
+    chart = pygal.StackedBar(
+        **_config(style=style, title=_("Objectives by progress status and cycle"), legend_at_bottom=True)
+    )
+    chart.x_labels = [str(cycle.year) for cycle in cycles]
+    for status in statuses:
+        chart.add(str(status.label), [counts.get((cycle.pk, status.value), 0) for cycle in cycles])
+    return _render(chart)
+
+
+def completeness_chart(*, labels: list[str], percentages: list[float], title: str) -> str:
+    """Horizontal bars of completeness percentages."""
+    style = Style(colors=("#0b3d6b",), **BASE_STYLE)
+    chart = pygal.HorizontalBar(
+        **_config(style=style, title=title, show_legend=False, range=(0, 100), print_values=True)
+    )
+    chart.x_labels = labels
+    chart.value_formatter = lambda value: f"{value:.0f} %"
+    chart.add(_("Completeness"), percentages)
+    return _render(chart)
