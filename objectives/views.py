@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -174,11 +174,18 @@ def _indicator_form(request: HttpRequest, indicator: Indicator) -> HttpResponse:
     form = IndicatorForm(request.POST or None, instance=indicator)
     formset = ObservationFormSet(request.POST or None, instance=indicator, prefix="observations")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            indicator = form.save()
-            formset.instance = indicator
-            formset.save()
-        messages.success(request, _("The indicator was saved."))
-        return redirect(indicator)
+        try:
+            with transaction.atomic():
+                indicator = form.save()
+                formset.instance = indicator
+                formset.save()
+        except IntegrityError:
+            # Someone saved an observation for the same year meanwhile (the form is stale).
+            formset._non_form_errors = formset.error_class(
+                [_("An observation for one of these years was saved meanwhile. Reload the page and try again.")]
+            )
+        else:
+            messages.success(request, _("The indicator was saved."))
+            return redirect(indicator)
     context = {"form": form, "formset": formset, "indicator": indicator if indicator.pk else None}
     return render(request, "objectives/indicator_form.html", context, status=400 if form.is_bound else 200)

@@ -73,6 +73,9 @@ def assessment_detail(request: HttpRequest, number: int, cycle_id: int) -> HttpR
         "indicators": Indicator.objects.for_objective(objective).prefetch_related("observations"),
         "can_edit": can_edit_assessments(request.user),
         "legend": ProgressStatus.legend(),
+        "principles": assessment.principles.all() if assessment.pk else [],
+        "lead_organisations": assessment.lead_organisations.all() if assessment.pk else [],
+        "contributing_organisations": assessment.contributing_organisations.all() if assessment.pk else [],
     }
     return render(request, "reviews/assessment_detail.html", context)
 
@@ -121,10 +124,6 @@ def assessment_update(request: HttpRequest, number: int, cycle_id: int) -> HttpR
 
 def _conflict_page(request, objective, cycle, form, current: ObjectiveAssessment) -> HttpResponse:
     """Show the saved version beside the user's and let them merge; nothing is overwritten."""
-    data = request.POST.copy()
-    data["version"] = current.version
-    merge_form = AssessmentForm(data, instance=current)
-    merge_form.is_valid()
     theirs = {
         "status": current.get_status_display(),
         **{name: getattr(current, name) for name in ObjectiveAssessment.NARRATIVE_FIELDS},
@@ -136,7 +135,14 @@ def _conflict_page(request, objective, cycle, form, current: ObjectiveAssessment
         if str(mine) != str(theirs[name]):
             saved_html, mine_html = word_diff(str(theirs[name]), str(mine))
             differences.append((form[name].label, saved_html, mine_html))
-    conflict = {"current": current, "differences": differences}
+    who = current.updated_by.get_full_name() or current.updated_by.username if current.updated_by else _("another user")
+    conflict = {"current": current, "who": who, "differences": differences}
+    # The merge form holds the user's text on top of the saved version (validating it
+    # copies that text into `current`, so the differences are taken first).
+    data = request.POST.copy()
+    data["version"] = current.version
+    merge_form = AssessmentForm(data, instance=current)
+    merge_form.is_valid()
     return _form_page(request, objective, cycle, current, merge_form, status=409, conflict=conflict)
 
 
@@ -174,7 +180,7 @@ def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> 
     ]
     formset = ActionProgressFormSet(request.POST or None, initial=initial, prefix="actions")
     if request.method == "POST" and formset.is_valid():
-        changed = _save_action_progress(formset, cycle=cycle, actions=actions, existing=existing, by=request.user)
+        changed = _save_action_progress(formset, cycle=cycle, actions=actions, by=request.user)
         messages.success(request, _("%(count)s action statuses were saved.") % {"count": changed})
         return redirect("reviews:assessment-detail", number=objective.number, cycle_id=cycle.pk)
     rows = [(form, actions.get(form.initial.get("action") or _int(form["action"].value()))) for form in formset]
@@ -190,15 +196,15 @@ def _int(value) -> int | None:
 
 
 @transaction.atomic
-def _save_action_progress(formset, *, cycle, actions, existing, by) -> int:
+def _save_action_progress(formset, *, cycle, actions, by) -> int:
     changed = 0
     for form in formset:
         action = actions.get(form.cleaned_data["action"])
         if action is None or not form.has_changed():
             continue
-        progress = existing.get(action.pk) or ActionProgress(cycle=cycle, action=action)
-        progress.status, progress.note, progress.updated_by = form.cleaned_data["status"], form.cleaned_data["note"], by
-        progress.save()
+        values = {"status": form.cleaned_data["status"], "note": form.cleaned_data["note"], "updated_by": by}
+        # update_or_create also copes with a colleague creating the same row meanwhile.
+        ActionProgress.objects.update_or_create(cycle=cycle, action=action, defaults=values)
         changed += 1
     return changed
 

@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django import template
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 
 from uncnm_portal.markdown import render_markdown
@@ -9,6 +12,7 @@ register = template.Library()
 @register.filter
 def markdown(text: str) -> SafeString:
     """Render a narrative written in Markdown as sanitised HTML."""
+    # Safe: render_markdown sanitises with nh3 and an explicit allow-list.
     return mark_safe(render_markdown(text))
 
 
@@ -16,3 +20,14 @@ def markdown(text: str) -> SafeString:
 def get_item(mapping: dict, key):
     """Look a key up in a dict from a template: {{ matrix|get_item:objective.pk }}."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def number(value) -> str:
+    """A decimal without trailing zeros, in the active language's format: 4893.400 -> 4 893,4 in Russian."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(value)
+    exponent = value.normalize().as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)

@@ -4,15 +4,19 @@ import pytest
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
-from reviews.models import ReviewCycle
+from objectives.models import Activity, Indicator, IndicatorObservation
+from reviews.models import ActionProgress, ObjectiveAssessment, ReviewCycle
 from stakeholders.models import Contact, Organisation, Role, User
 
 pytestmark = pytest.mark.django_db
+MODELS = [Organisation, Contact, User, ReviewCycle, ObjectiveAssessment, ActionProgress, Activity, Indicator,
+          IndicatorObservation]  # fmt: skip
 
 
-def snapshot() -> str:
-    rows = [*Organisation.objects.all(), *Contact.objects.all(), *User.objects.all(), *ReviewCycle.objects.all()]
-    return serializers.serialize("json", rows)
+def snapshot() -> tuple[str, list[int]]:
+    rows = [obj for model in MODELS for obj in model.objects.order_by("pk")]
+    history = [model.history.count() for model in MODELS if hasattr(model, "history")]
+    return serializers.serialize("json", rows), history
 
 
 def test_seed_demo_builds_the_belarus_network_and_prints_credentials():
@@ -40,6 +44,11 @@ def test_seed_demo_builds_the_belarus_network_and_prints_credentials():
         assert user.username in printed
         assert user.check_password("demo-portal-2026")
     assert "demo-portal-2026" in printed
+    assert ObjectiveAssessment.objects.count() == 4 * 23
+    assert ActionProgress.objects.count() == 4 * 187
+    assert Activity.objects.count() == 150
+    assert Indicator.objects.count() == 40
+    assert ObjectiveAssessment.objects.filter(cycle__year=2026).exclude(status="not_assessed").count() == 23
 
 
 def test_seed_demo_twice_changes_nothing():

@@ -1,0 +1,124 @@
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from objectives.models import Action, Activity, Objective
+from tests.factories import ActivityFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def activity_data(lead, **overrides) -> dict:
+    data = {
+        "title": "Information campaign for labour migrants",
+        "lead_organisation": lead.pk,
+        "partners": [],
+        "objectives": [Objective.objects.get(number=3).pk],
+        "actions": [Action.objects.get(objective__number=3, letter="b").pk],
+        "start_date": "2025-03-01",
+        "end_date": "2026-02-28",
+        "status": "ongoing",
+        "budget": "",
+        "currency": "",
+        "location": "Minsk",
+        "description": "Leaflets in **four** languages.",
+        "link": "www.iom.int/belarus",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_agency_staff_record_an_activity_of_their_own_organisation(agency_staff, agency, login):
+    client = login(agency_staff)
+    response = client.post(reverse("objectives:activity-create"), activity_data(agency))
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert activity.lead_organisation == agency and activity.created_by == agency_staff
+    assert activity.link == "https://www.iom.int/belarus"
+    assert [a.code for a in activity.actions.all()] == ["3(b)"]
+
+
+def test_agency_staff_cannot_record_for_another_organisation(agency_staff, organisation_b, login):
+    response = login(agency_staff).post(reverse("objectives:activity-create"), activity_data(organisation_b))
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+def test_invalid_activity_keeps_the_input_and_explains(secretariat, agency, login):
+    data = activity_data(
+        agency,
+        end_date="2024-01-01",
+        budget="50000",
+        actions=[Action.objects.get(objective__number=9, letter="a").pk],
+        partners=[agency.pk],
+    )
+    response = login(secretariat).post(reverse("objectives:activity-create"), data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Information campaign for labour migrants" in html
+    assert "The activity must end after it starts." in html
+    assert "Give the currency of the budget." in html
+    assert "9(a)" in html and "objectives the activity does not support" in html
+    assert "The lead organisation is not also a partner." in html
+    assert not Activity.objects.exists()
+
+
+def test_activity_description_is_sanitised(observer, login):
+    activity = ActivityFactory(description='Text <img src="http://10.0.0.1/x"> <script>alert(1)</script>')
+    html = login(observer).get(activity.get_absolute_url()).content.decode()
+    assert "<img" not in html and "<script>alert(1)" not in html
+
+
+def test_activity_list_filters(observer, login):
+    unhcr = OrganisationFactory(name="UNHCR Belarus", acronym="UNHCR")
+    ActivityFactory(title="Shelter support", lead_organisation=unhcr, objectives=[Objective.objects.get(number=7)])
+    partnered = ActivityFactory(title="Border training", objectives=[Objective.objects.get(number=11)])
+    partnered.partners.add(unhcr)
+    ActivityFactory(title="Old project", status="completed", start_date="2019-01-01", end_date="2019-12-31")
+    client = login(observer)
+    url = reverse("objectives:activity-list")
+
+    def titles(**params):
+        return sorted(a.title for a in client.get(url, params).context["page"])
+
+    assert titles(objective=Objective.objects.get(number=7).pk) == ["Shelter support"]
+    assert titles(organisation=unhcr.pk) == ["Border training", "Shelter support"]
+    assert titles(status="completed") == ["Old project"]
+    assert titles(active_from="2020-01-01") == ["Border training", "Shelter support"]
+    assert titles(q="shelter") == ["Shelter support"]
+    assert client.get(url, {"active_from": "not a date"}).status_code == 200
+
+
+def test_activity_exports_csv_and_xlsx(observer, login):
+    ActivityFactory(title='=HYPERLINK("http://evil")', budget=1000, currency="EUR")
+    ActivityFactory(title="Заголовок на русском")
+    client = login(observer)
+    response = client.get(reverse("objectives:activity-list"), {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="activities.csv"' in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Title"
+    titles = {row[0] for row in rows[1:]}
+    assert "Заголовок на русском" in titles
+    assert '\'=HYPERLINK("http://evil")' in titles  # no formula reaches a spreadsheet
+
+    response = client.get(reverse("objectives:activity-list"), {"format": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert values[0] == "Title" and "Заголовок на русском" in values
+
+
+def test_activity_list_query_count_is_fixed(observer, login, django_assert_max_num_queries):
+    ActivityFactory.create_batch(3)
+    client = login(observer)
+    client.get(reverse("objectives:activity-list"))
+    with django_assert_max_num_queries(12):
+        client.get(reverse("objectives:activity-list"))
+    for activity in ActivityFactory.create_batch(30):
+        activity.partners.add(OrganisationFactory())
+    with django_assert_max_num_queries(12):
+        client.get(reverse("objectives:activity-list"))

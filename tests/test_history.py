@@ -1,0 +1,84 @@
+import pytest
+from django.urls import reverse
+
+from objectives.models import GuidingPrinciple
+from reviews.models import ObjectiveAssessment
+from tests.factories import (
+    ActionProgressFactory,
+    ActivityFactory,
+    AssessmentFactory,
+    IndicatorFactory,
+    ReviewCycleFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_history_page_shows_who_changed_what(secretariat, observer, login):
+    assessment = AssessmentFactory(cycle=ReviewCycleFactory(), challenges="Funding is short")
+    url = reverse("reviews:assessment-update", args=[1, assessment.cycle_id])
+    login(secretariat).post(url, {"version": 1, "status": "advanced", "challenges": "Funding is secured",
+                                  "principles": [GuidingPrinciple.objects.get(letter="h").pk]})  # fmt: skip
+    html = login(observer).get(reverse("history:list", args=["assessment", assessment.pk])).content.decode()
+    assert "Test Person" in html or secretariat.username in html
+    assert "<del>short</del>" in html and "<ins>secured</ins>" in html
+    assert "In progress" in html and "Advanced" in html
+    assert "(h) Child-sensitive" in html
+    assert "Restore this version" not in html  # observers read, they do not restore
+
+
+def test_restore_brings_back_the_earlier_text_as_a_new_change(secretariat, login):
+    assessment = AssessmentFactory(cycle=ReviewCycleFactory(), achievements="Earlier text")
+    assessment.principles.set(GuidingPrinciple.objects.filter(letter__in="ab"))
+    earlier = assessment.history.order_by("-history_id").first()
+    assessment.achievements = "Later text"
+    assessment.save_edits(expected_version=1, by=secretariat, m2m={"principles": []})
+    count = assessment.history.count()
+
+    client = login(secretariat)
+    response = client.post(reverse("history:restore", args=["assessment", assessment.pk, earlier.history_id]))
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.achievements == "Earlier text"
+    assert set(assessment.principles.values_list("letter", flat=True)) == {"a", "b"}
+    assert assessment.version == 3  # an open editor on version 2 now meets the conflict page
+    assert assessment.history.count() > count
+    assert assessment.history.order_by("-history_id").filter(history_change_reason__startswith="Restored").exists()
+
+
+def test_restore_of_action_status_and_indicator(secretariat, login):
+    progress = ActionProgressFactory(status="planned")
+    first = progress.history.get()
+    progress.status = "completed"
+    progress.save()
+    indicator = IndicatorFactory(name="Old name")
+    first_indicator = indicator.history.order_by("history_id").first()
+    indicator.name = "New name"
+    indicator.save()
+    client = login(secretariat)
+    client.post(reverse("history:restore", args=["action-status", progress.pk, first.history_id]))
+    client.post(reverse("history:restore", args=["indicator", indicator.pk, first_indicator.history_id]))
+    progress.refresh_from_db()
+    indicator.refresh_from_db()
+    assert progress.status == "planned" and indicator.name == "Old name"
+
+
+def test_restore_with_a_record_of_another_object_is_404(secretariat, login):
+    one, other = ActivityFactory(), ActivityFactory()
+    record = other.history.first()
+    response = login(secretariat).post(reverse("history:restore", args=["activity", one.pk, record.history_id]))
+    assert response.status_code == 404
+
+
+def test_history_of_an_activity(observer, login):
+    activity = ActivityFactory(title="Support to returnees")
+    activity.title = "Support to returnees and their families"
+    activity.save()
+    html = login(observer).get(reverse("history:list", args=["activity", activity.pk])).content.decode()
+    assert "<ins>and their families</ins>" in html
+
+
+def test_assessment_history_survives_conflicting_edits(secretariat):
+    assessment = AssessmentFactory(cycle=ReviewCycleFactory())
+    assessment.save_edits(expected_version=1, by=secretariat)
+    assert ObjectiveAssessment.history.filter(id=assessment.pk).count() == 2
