@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format migrations-check messages compilemessages worker beat clean
+.PHONY: run test lint format migrations-check messages compilemessages worker beat clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,3 +55,7 @@ beat: $(VENV)/.installed-runtime
 
 clean:
 	rm -rf $(VENV) var
+
+## bench: gunicorn on PostgreSQL (BENCH_DATABASE_URL), 20 clients on the dashboard and the objective list
+bench: $(VENV)/.installed-runtime compilemessages
+	$(BIN)/python bench/run.py

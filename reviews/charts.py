@@ -4,9 +4,14 @@ Every chart is given a title and a description for screen readers, and the
 page that shows it also shows the same figures as a table.
 """
 
+import hashlib
+import json
 import re
+from collections.abc import Callable
 
 import pygal
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
@@ -53,21 +58,37 @@ def _render(chart) -> str:
     return COMMENT.sub("", SCRIPT.sub("", chart.render(is_unicode=True)))
 
 
+def _cached(kind: str, inputs, draw: Callable[[], str]) -> str:
+    """Charts are keyed by what they show (and the language), so a cached one is never stale."""
+    digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
+    return cache.get_or_set(f"chart:{kind}:{get_language()}:{digest}", draw, timeout=24 * 3600)
+
+
 def status_distribution_chart(*, cycles: list, counts: dict) -> str:
     """Stacked bars: how many objectives stand at each status, per cycle."""
+    years = [cycle.year for cycle in cycles]
+    series = {status.value: [counts.get((cycle.pk, status.value), 0) for cycle in cycles] for status in ProgressStatus}
+    return _cached("status", [years, series], lambda: _draw_status_distribution(years, series))
+
+
+def _draw_status_distribution(years: list[int], series: dict[str, list[int]]) -> str:
     statuses = list(ProgressStatus)
     style = Style(colors=tuple(STATUS_COLOURS[s] for s in statuses), **BASE_STYLE)
     chart = pygal.StackedBar(
         **_config(style=style, title=_("Objectives by progress status and cycle"), legend_at_bottom=True)
     )
-    chart.x_labels = [str(cycle.year) for cycle in cycles]
+    chart.x_labels = [str(year) for year in years]
     for status in statuses:
-        chart.add(str(status.label), [counts.get((cycle.pk, status.value), 0) for cycle in cycles])
+        chart.add(str(status.label), series[status.value])
     return _render(chart)
 
 
 def completeness_chart(*, labels: list[str], percentages: list[float], title: str) -> str:
     """Horizontal bars of completeness percentages."""
+    return _cached("completeness", [labels, percentages, title], lambda: _draw_completeness(labels, percentages, title))
+
+
+def _draw_completeness(labels: list[str], percentages: list[float], title: str) -> str:
     style = Style(colors=("#0b3d6b",), **BASE_STYLE)
     chart = pygal.HorizontalBar(
         **_config(style=style, title=title, show_legend=False, range=(0, 100), print_values=True)

@@ -1,0 +1,159 @@
+"""`make bench`: serve the portal with gunicorn on PostgreSQL and load it with 20 concurrent clients.
+
+Prints requests/s and p95 latency of the dashboard and the objective list beside
+those of a minimal Django view (/healthz: one SELECT 1) measured in the same run.
+A benchmark, not a test: it prints figures and the targets they are held to.
+"""
+
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/uncnm_bench")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "20"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
+ENV = {
+    **os.environ,
+    "DEBUG": "False",
+    "SECRET_KEY": "bench-only-" + "x" * 50,
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "DATABASE_URL": DATABASE_URL,
+    "SECURE_SSL_REDIRECT": "False",
+    "DEMO_DATA_ALLOWED": "True",
+    "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+}
+ENV.pop("REDIS_URL", None)
+
+
+def manage(*args: str) -> str:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def prepare_database() -> None:
+    url = urlparse(DATABASE_URL)
+    name = url.path.lstrip("/")
+    admin = f"{url.scheme}://{url.netloc}/postgres"
+    subprocess.run(["psql", admin, "-qc", f'DROP DATABASE IF EXISTS "{name}"'], check=True)
+    subprocess.run(["psql", admin, "-qc", f'CREATE DATABASE "{name}"'], check=True)
+    manage("migrate", "--no-input", "-v", "0")
+    manage("seed_demo")
+    manage("collectstatic", "--no-input", "-v", "0")
+
+
+def session_cookie() -> str:
+    code = (
+        "from django.contrib.sessions.backends.db import SessionStore;"
+        "from stakeholders.models import User;"
+        "u=User.objects.get(username='secretariat');s=SessionStore();"
+        "s['_auth_user_id']=str(u.pk);s['_auth_user_backend']='django.contrib.auth.backends.ModelBackend';"
+        "s['_auth_user_hash']=u.get_session_auth_hash();s.create();print(s.session_key)"
+    )
+    return "sessionid=" + manage("shell", "-c", code).strip().splitlines()[-1]
+
+
+def load(path: str, cookie: str) -> dict:
+    """CLIENTS threads, each with a keep-alive connection, for SECONDS; returns throughput and latencies."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + SECONDS
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        mine = []
+        while time.perf_counter() < stop_at:
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+                response = connection.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+                ok = False
+            if ok:
+                mine.append(time.perf_counter() - started)
+            else:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
+    return {
+        "rps": len(latencies) / elapsed,
+        "p95_ms": p95 * 1000,
+        "median_ms": statistics.median(latencies) * 1000 if latencies else float("nan"),
+        "requests": len(latencies),
+        "errors": errors[0],
+    }
+
+
+def wait_until_up() -> None:
+    for _ in range(100):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+            connection.request("GET", "/healthz", headers={"Host": "127.0.0.1"})
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
+def main() -> int:
+    print(f"Preparing {DATABASE_URL} with the demo data ...", flush=True)
+    prepare_database()
+    cookie = session_cookie()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "uncnm_portal.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
+         "--workers", str(WORKERS), "--log-level", "warning"],
+        cwd=ROOT, env=ENV,
+    )  # fmt: skip
+    try:
+        wait_until_up()
+        targets = [("minimal view (/healthz)", "/healthz"), ("dashboard", "/dashboard/"), ("objective list", "/")]
+        for _name, path in targets:  # warm up every worker
+            load_seconds, globals()["SECONDS"] = SECONDS, 2
+            load(path, cookie)
+            globals()["SECONDS"] = load_seconds
+        results = {name: load(path, cookie) for name, path in targets}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    print(f"\n{CLIENTS} concurrent clients, {SECONDS:.0f} s per page, gunicorn with {WORKERS} workers, {os.cpu_count()} cores\n")
+    print(f"{'page':<26}{'req/s':>10}{'median ms':>12}{'p95 ms':>10}{'requests':>10}{'errors':>8}")
+    for name, r in results.items():
+        print(f"{name:<26}{r['rps']:>10.1f}{r['median_ms']:>12.1f}{r['p95_ms']:>10.1f}{r['requests']:>10}{r['errors']:>8}")
+    baseline = results["minimal view (/healthz)"]["rps"]
+    dashboard = results["dashboard"]
+    share = 100 * dashboard["rps"] / baseline if baseline else 0
+    ok = share >= 5 and dashboard["p95_ms"] < 250 and not any(r["errors"] for r in results.values())
+    print(f"\ndashboard throughput = {share:.1f} % of the minimal view (target >= 5 %); "
+          f"dashboard p95 = {dashboard['p95_ms']:.0f} ms (target < 250 ms): {'met' if ok else 'NOT met'}")  # fmt: skip
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
