@@ -62,12 +62,12 @@ def session_cookie() -> str:
     return "sessionid=" + manage("shell", "-c", code).strip().splitlines()[-1]
 
 
-def load(path: str, cookie: str) -> dict:
-    """CLIENTS threads, each with a keep-alive connection, for SECONDS; returns throughput and latencies."""
+def load(path: str, cookie: str, seconds: float = SECONDS) -> dict:
+    """CLIENTS threads, each with a keep-alive connection, for some seconds; returns throughput and latencies."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
-    stop_at = time.perf_counter() + SECONDS
+    stop_at = time.perf_counter() + seconds
 
     def client() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
@@ -134,18 +134,19 @@ def main() -> int:
         wait_until_up()
         targets = [("minimal view (/healthz)", "/healthz"), ("dashboard", "/dashboard/"), ("objective list", "/")]
         for _name, path in targets:  # warm up every worker
-            load_seconds, globals()["SECONDS"] = SECONDS, 2
-            load(path, cookie)
-            globals()["SECONDS"] = load_seconds
+            load(path, cookie, seconds=2)
         results = {name: load(path, cookie) for name, path in targets}
     finally:
         server.terminate()
         server.wait(timeout=30)
 
-    print(f"\n{CLIENTS} concurrent clients, {SECONDS:.0f} s per page, gunicorn with {WORKERS} workers, {os.cpu_count()} cores\n")
+    setup = f"{CLIENTS} concurrent clients, {SECONDS:.0f} s per page, gunicorn with {WORKERS} workers"
+    print(f"\n{setup}, {os.cpu_count()} cores\n")
     print(f"{'page':<26}{'req/s':>10}{'median ms':>12}{'p95 ms':>10}{'requests':>10}{'errors':>8}")
     for name, r in results.items():
-        print(f"{name:<26}{r['rps']:>10.1f}{r['median_ms']:>12.1f}{r['p95_ms']:>10.1f}{r['requests']:>10}{r['errors']:>8}")
+        print(
+            f"{name:<26}{r['rps']:>10.1f}{r['median_ms']:>12.1f}{r['p95_ms']:>10.1f}{r['requests']:>10}{r['errors']:>8}"
+        )
     baseline = results["minimal view (/healthz)"]["rps"]
     dashboard = results["dashboard"]
     share = 100 * dashboard["rps"] / baseline if baseline else 0
