@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format migrations-check messages compilemessages worker beat clean bench
+.PHONY: run test lint format migrations-check messages compilemessages worker beat clean bench bench-export
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,7 @@ migrations-check: $(VENV)/.installed-runtime
 
 ## messages: extract new strings into the Russian and Belarusian catalogues
 messages: $(VENV)/.installed-runtime
-	$(MANAGE) makemessages -l ru -l be --ignore=.venv --ignore=var --no-location
+	$(MANAGE) makemessages -l ru -l be --ignore=.venv --ignore=var --ignore=tests --ignore=bench --no-location
 
 ## worker / beat: Celery processes for a production-like setup (REDIS_URL must be set)
 worker: $(VENV)/.installed-runtime
@@ -59,3 +59,7 @@ clean:
 ## bench: gunicorn on PostgreSQL (BENCH_DATABASE_URL), 20 clients on the dashboard and the objective list
 bench: $(VENV)/.installed-runtime compilemessages
 	$(BIN)/python bench/run.py
+
+## bench-export: build the full review draft at the demo size and at ten times it
+bench-export: $(VENV)/.installed-runtime compilemessages
+	$(BIN)/python bench/export.py

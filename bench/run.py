@@ -12,43 +12,13 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
-from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parents[1]
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/uncnm_bench")
+from common import DATABASE_URL, ENV, ROOT, manage, prepare_database
+
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "20"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
-ENV = {
-    **os.environ,
-    "DEBUG": "False",
-    "SECRET_KEY": "bench-only-" + "x" * 50,
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "DATABASE_URL": DATABASE_URL,
-    "SECURE_SSL_REDIRECT": "False",
-    "DEMO_DATA_ALLOWED": "True",
-    "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
-}
-ENV.pop("REDIS_URL", None)
-
-
-def manage(*args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
-    ).stdout
-
-
-def prepare_database() -> None:
-    url = urlparse(DATABASE_URL)
-    name = url.path.lstrip("/")
-    admin = f"{url.scheme}://{url.netloc}/postgres"
-    subprocess.run(["psql", admin, "-qc", f'DROP DATABASE IF EXISTS "{name}"'], check=True)
-    subprocess.run(["psql", admin, "-qc", f'CREATE DATABASE "{name}"'], check=True)
-    manage("migrate", "--no-input", "-v", "0")
-    manage("seed_demo")
-    manage("collectstatic", "--no-input", "-v", "0")
 
 
 def session_cookie() -> str:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionProgress, ObjectiveAssessment, ReviewCycle
+from .models import ActionProgress, ExportJob, ObjectiveAssessment, ReportSection, ReviewCycle
 
 
 @admin.register(ReviewCycle)
@@ -29,3 +29,20 @@ class ActionProgressAdmin(SimpleHistoryAdmin):
     search_fields = ["note", "action__objective__short_name"]
     list_select_related = ["action__objective", "cycle", "updated_by"]
     readonly_fields = ["updated_by", "updated_at"]
+
+
+@admin.register(ReportSection)
+class ReportSectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "cycle", "kind", "position", "enabled"]
+    list_filter = ["cycle", "kind", "enabled"]
+    search_fields = ["title", "body"]
+    list_editable = ["position", "enabled"]
+
+
+@admin.register(ExportJob)
+class ExportJobAdmin(admin.ModelAdmin):
+    list_display = ["cycle", "requested_by", "requested_at", "language", "status", "stage", "attempts", "pdf_pages"]
+    list_filter = ["status", "cycle", "language"]
+    search_fields = ["cycle__name", "requested_by__username", "error"]
+    list_select_related = ["cycle", "requested_by"]
+    readonly_fields = [f.name for f in ExportJob._meta.fields if f.name not in ("id",)]

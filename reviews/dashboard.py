@@ -34,8 +34,11 @@ def percent(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def build_dashboard(cycle: ReviewCycle | None = None) -> Dashboard | None:
-    """Assemble every matrix and chart of the dashboard for the selected (default: latest) cycle."""
+def build_dashboard(cycle: ReviewCycle | None = None, *, matrices: bool = True) -> Dashboard | None:
+    """Assemble the matrices and charts of the dashboard for the selected (default: latest) cycle.
+
+    matrices=False leaves out the principle and stakeholder matrices (the draft needs only the charts).
+    """
     cycles = list(ReviewCycle.objects.order_by("year"))
     if not cycles:
         return None
@@ -44,8 +47,9 @@ def build_dashboard(cycle: ReviewCycle | None = None) -> Dashboard | None:
     board = Dashboard(cycles=cycles, cycle=cycle, objectives=objectives)
     _coverage(board)
     _completeness(board)
-    _principles(board)
-    _stakeholder_kinds(board)
+    if matrices:
+        _principles(board)
+        _stakeholder_kinds(board)
     board.status_chart = charts.status_distribution_chart(cycles=cycles, counts=board.status_counts)
     board.cycle_chart = charts.completeness_chart(
         labels=[str(c.year) for c, _, _ in board.completeness_by_cycle],

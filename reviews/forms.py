@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Organisation
 
-from .models import ActionProgress, ObjectiveAssessment
+from .models import ActionProgress, ExportJob, ObjectiveAssessment, ReportSection
 
 NARRATIVE_MAX_LENGTH = 20_000
 
@@ -69,3 +69,23 @@ class ActionProgressForm(forms.Form):
 
 
 ActionProgressFormSet = forms.formset_factory(ActionProgressForm, extra=0, max_num=30, validate_max=True)
+
+
+class ExportForm(forms.ModelForm):
+    class Meta:
+        model = ExportJob
+        fields = ["language", "objectives", "include_annexes"]
+        widgets = {"objectives": forms.CheckboxSelectMultiple}
+        help_texts = {"objectives": _("Leave all unticked to include the 23 objectives.")}
+
+
+class ReportSectionForm(forms.ModelForm):
+    class Meta:
+        model = ReportSection
+        fields = ["title", "position", "enabled", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+
+ReportSectionFormSet = forms.modelformset_factory(
+    ReportSection, form=ReportSectionForm, extra=1, can_delete=True, max_num=40, validate_max=True
+)

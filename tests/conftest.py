@@ -19,6 +19,12 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded and exported files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def organisation_a(db):
     return OrganisationFactory(name="Ministry A", acronym="MA")
@@ -98,52 +104,75 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker):
-    """A real Celery worker, in its own process, consuming a private queue and using the test database."""
-    import subprocess
-    import sys
-    import uuid
-    from pathlib import Path
+class WorkerPool:
+    """Starts real Celery worker processes on a private queue, using the test database and media folder."""
 
-    from django.db import connection
+    def __init__(self, settings) -> None:
+        import uuid
 
+        from django.db import connection
+
+        db = connection.settings_dict
+        if db["ENGINE"] != "django.db.backends.postgresql":
+            if os.environ.get("REQUIRE_INTEGRATION"):
+                pytest.fail("integration tests need DATABASE_URL to point at PostgreSQL")
+            pytest.skip("integration tests run against PostgreSQL (set DATABASE_URL)")
+        self.queue = f"uncnm-test-{uuid.uuid4().hex[:8]}"
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            "CELERY_TASK_DEFAULT_QUEUE": self.queue,
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        }
+        self.processes = []
+
+    def start(self, **extra_env: str):
+        import subprocess
+        import sys
+        from pathlib import Path
+
+        command = [sys.executable, "-m", "celery", "-A", "uncnm_portal", "worker", "--pool=solo",
+                   "--loglevel=WARNING", f"--hostname={self.queue}-{len(self.processes)}@%h",
+                   "--without-gossip", "--without-mingle"]  # fmt: skip
+        process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], env={**self.env, **extra_env})
+        self.processes.append(process)
+        return process
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=30)
+
+
+@pytest.fixture
+def celery_workers(settings):
+    """Real workers for integration tests; the producer side sends to their private queue."""
     from uncnm_portal.celery import app
 
-    db = connection.settings_dict
-    if db["ENGINE"] != "django.db.backends.postgresql":
-        if os.environ.get("REQUIRE_INTEGRATION"):
-            pytest.fail("integration tests need DATABASE_URL to point at PostgreSQL")
-        pytest.skip("integration tests run against PostgreSQL (set DATABASE_URL)")
-    queue = f"uncnm-test-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-    }
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "uncnm_portal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            f"--hostname={queue}@%h",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=Path(__file__).resolve().parents[1],
-        env=env,
-    )
+    pool = WorkerPool(settings)
     previous_queue = app.conf.task_default_queue
-    app.conf.task_default_queue = queue
+    app.conf.task_default_queue = pool.queue
     try:
-        yield worker
+        yield pool
     finally:
         app.conf.task_default_queue = previous_queue
-        worker.terminate()
-        worker.wait(timeout=30)
+        pool.stop()
+
+
+@pytest.fixture
+def celery_worker_process(celery_workers):
+    return celery_workers.start()
+
+
+@pytest.fixture
+def eager_celery():
+    """Run tasks in-process, whatever the environment's broker (the embedded default's behaviour)."""
+    from uncnm_portal.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        yield app
+    finally:
+        app.conf.task_always_eager = previous

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from objectives.models import Action, Activity, Indicator, IndicatorObservation, Objective
-from reviews.models import ActionProgress, ObjectiveAssessment, ProgressStatus, ReviewCycle
+from reviews.models import ActionProgress, ExportJob, ObjectiveAssessment, ProgressStatus, ReviewCycle
 from stakeholders.models import Contact, Organisation, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -126,3 +126,28 @@ class ActionProgressFactory(DjangoModelFactory):
     cycle = factory.SubFactory(ReviewCycleFactory)
     action = factory.LazyFunction(lambda: Action.objects.get(objective__number=1, letter="a"))
     status = ActionProgress.Status.ONGOING
+
+
+class ExportJobFactory(DjangoModelFactory):
+    class Meta:
+        model = ExportJob
+        skip_postgeneration_save = True
+
+    cycle = factory.SubFactory(ReviewCycleFactory)
+
+    @factory.post_generation
+    def objectives(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.objectives.set(extracted)
+
+
+def finished_export(**kwargs) -> ExportJob:
+    """An export job run to the end, the way a worker runs it."""
+    import datetime
+
+    from reviews.report import build_export
+
+    job = ExportJobFactory(**kwargs)
+    build_export(ExportJob.claim(job.pk, stale_after=datetime.timedelta(minutes=5)))
+    job.refresh_from_db()
+    return job

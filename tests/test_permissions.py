@@ -14,9 +14,11 @@ from .factories import (
     ActivityFactory,
     AssessmentFactory,
     ContactFactory,
+    ExportJobFactory,
     IndicatorFactory,
     OrganisationFactory,
     ReviewCycleFactory,
+    finished_export,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +55,8 @@ def pages(agency) -> dict[str, Page]:
     indicator = IndicatorFactory()
     objective = Objective.objects.get(number=1)
     agency_writes = {**SECRETARIAT_ONLY, "agency_staff": 200}
+    export = finished_export(cycle=cycle, objectives=[objective])
+    failed = ExportJobFactory(cycle=cycle, status="failed")
     return {
         "objectives:home": Page(reverse("objectives:home"), READERS),
         "objectives:objective-detail": Page(reverse("objectives:objective-detail", args=[7]), READERS),
@@ -86,6 +90,16 @@ def pages(agency) -> dict[str, Page]:
         ),
         "reviews:action-progress-update": Page(
             reverse("reviews:action-progress-update", args=[objective.number, cycle.pk]), SECRETARIAT_ONLY
+        ),
+        "reviews:export-list": Page(reverse("reviews:export-list", args=[cycle.pk]), agency_writes),
+        "reviews:outline-update": Page(reverse("reviews:outline-update", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "reviews:export-detail": Page(export.get_absolute_url(), agency_writes),
+        "reviews:export-status": Page(reverse("reviews:export-status", args=[export.pk]), agency_writes),
+        "reviews:export-download": Page(reverse("reviews:export-download", args=[export.pk, "pdf"]), agency_writes),
+        "reviews:export-retry": Page(
+            reverse("reviews:export-retry", args=[failed.pk]),
+            {**agency_writes, "secretariat": 302, "agency_staff": 302},
+            method="post",
         ),
         "history:list": Page(reverse("history:list", args=["assessment", assessment.pk]), READERS),
         "history:restore": Page(
@@ -176,6 +190,11 @@ def test_inactive_user_cannot_use_a_session(secretariat, login, pages):
 )
 def test_missing_objects_are_404(observer, login, url):
     assert login(observer).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/exports/999999/", "/exports/999999/download/pdf/", "/cycles/999999/exports/"])
+def test_missing_exports_are_404_for_exporters(agency_staff, login, url):
+    assert login(agency_staff).get(url).status_code == 404
 
 
 def test_public_endpoints_need_no_login(client):

@@ -1,7 +1,6 @@
 """Pages use a fixed number of SQL queries: the same at the demo size and at ten times the demo size."""
 
 import io
-import random
 
 import pytest
 from django.core.management import call_command
@@ -9,51 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from objectives.models import Action, Activity, Indicator, IndicatorObservation, Objective
 from reviews.models import ReviewCycle
-from stakeholders.models import Organisation, User
+from stakeholders.models import User
+from uncnm_portal import demo
 
 pytestmark = pytest.mark.django_db
-
-
-def grow_tenfold() -> None:
-    """Add nine times the demo's activities, indicators, observations and organisations, in bulk."""
-    rng = random.Random(10)
-    objectives = list(Objective.objects.all())
-    actions = list(Action.objects.all())
-    organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"Partner {n}", kind=rng.choice(Organisation.Kind.values))
-        for n in range(9 * Organisation.objects.count())
-    )
-    demo_activities = Activity.objects.count()
-    activities = Activity.objects.bulk_create(
-        Activity(
-            title=f"Grown activity {n}",
-            lead_organisation=rng.choice(organisations),
-            start_date="2023-05-01",
-            status="ongoing",
-            description="Grown",
-        )
-        for n in range(9 * demo_activities)
-    )
-    Activity.objectives.through.objects.bulk_create(
-        Activity.objectives.through(activity=a, objective=rng.choice(objectives)) for a in activities
-    )
-    Activity.actions.through.objects.bulk_create(
-        Activity.actions.through(activity=a, action=rng.choice(actions)) for a in activities
-    )
-    Activity.partners.through.objects.bulk_create(
-        Activity.partners.through(activity=a, organisation=rng.choice(organisations)) for a in activities
-    )
-    indicators = Indicator.objects.bulk_create(
-        Indicator(code=f"GROWN-{n}", name=f"Grown indicator {n}") for n in range(9 * Indicator.objects.count())
-    )
-    Indicator.objectives.through.objects.bulk_create(
-        Indicator.objectives.through(indicator=i, objective=rng.choice(objectives)) for i in indicators
-    )
-    IndicatorObservation.objects.bulk_create(
-        IndicatorObservation(indicator=i, year=year, value=year) for i in indicators for year in range(2019, 2026)
-    )
 
 
 def count_queries(client, url: str) -> int:
@@ -83,7 +42,7 @@ def test_query_counts_do_not_grow_with_data(client):
     for url in urls:
         client.get(url)  # warm caches that are filled once per process
     at_demo_size = {url: count_queries(client, url) for url in urls}
-    grow_tenfold()
+    demo.grow_tenfold()
     at_ten_times = {url: count_queries(client, url) for url in urls}
     assert at_ten_times == at_demo_size
     assert at_demo_size[reverse("reviews:dashboard")] <= 15

@@ -476,3 +476,50 @@ def _seed_indicators(rng, objectives, *, count: int) -> None:
             value = (value * Decimal(str(round(rng.uniform(0.92, 1.12), 3)))).quantize(Decimal("0.1"))
             _upsert(IndicatorObservation, {"indicator": indicator, "year": year, "disaggregation": ""},
                     {"value": value, "source": source})  # fmt: skip
+
+
+def grow_tenfold() -> None:
+    """Add nine times the demo's activities, indicators, observations and organisations, in bulk (no history).
+
+    For the query-count tests and the benchmarks: ten times the demo size.
+    """
+    import random
+
+    from objectives.models import Action, Activity, Indicator, IndicatorObservation, Objective
+
+    rng = random.Random(10)
+    objectives = list(Objective.objects.all())
+    actions = list(Action.objects.all())
+    organisations = Organisation.objects.bulk_create(
+        Organisation(name=f"Partner {n}", kind=rng.choice(Organisation.Kind.values))
+        for n in range(9 * Organisation.objects.count())
+    )
+    demo_activities = Activity.objects.count()
+    activities = Activity.objects.bulk_create(
+        Activity(
+            title=f"Grown activity {n}",
+            lead_organisation=rng.choice(organisations),
+            start_date="2023-05-01",
+            status="ongoing",
+            description="Grown",
+        )
+        for n in range(9 * demo_activities)
+    )
+    Activity.objectives.through.objects.bulk_create(
+        Activity.objectives.through(activity=a, objective=rng.choice(objectives)) for a in activities
+    )
+    Activity.actions.through.objects.bulk_create(
+        Activity.actions.through(activity=a, action=rng.choice(actions)) for a in activities
+    )
+    Activity.partners.through.objects.bulk_create(
+        Activity.partners.through(activity=a, organisation=rng.choice(organisations)) for a in activities
+    )
+    indicators = Indicator.objects.bulk_create(
+        Indicator(code=f"GROWN-{n}", name=f"Grown indicator {n}") for n in range(9 * Indicator.objects.count())
+    )
+    Indicator.objectives.through.objects.bulk_create(
+        Indicator.objectives.through(indicator=i, objective=rng.choice(objectives)) for i in indicators
+    )
+    IndicatorObservation.objects.bulk_create(
+        IndicatorObservation(indicator=i, year=year, value=year) for i in indicators for year in range(2019, 2026)
+    )

@@ -182,7 +182,18 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+# Exports: a hard time limit below the broker's visibility timeout, so that a
+# message is redelivered only after its task can no longer be running.
+EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=300)
+EXPORT_STALE_AFTER = env.int("EXPORT_STALE_AFTER", default=EXPORT_TIME_LIMIT + 30)
+EXPORT_RETRY_DELAY = env.int("EXPORT_RETRY_DELAY", default=10)
+# Seconds to pause between stages: only for the crash tests, which kill a worker mid-export.
+EXPORT_STAGE_PAUSE = env.float("EXPORT_STAGE_PAUSE", default=0.0)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900)}
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE: dict = {
+    "requeue-stuck-exports": {"task": "reviews.tasks.requeue_stuck_exports_task", "schedule": 60.0},
+}
 
 # seed_demo refuses to run where demo data is not wanted (production, by default).
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=DEBUG)
@@ -211,4 +222,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every page it lays out at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

@@ -9,6 +9,7 @@ from tests.factories import (
     ActivityFactory,
     AssessmentFactory,
     ContactFactory,
+    ExportJobFactory,
     ObservationFactory,
     ReviewCycleFactory,
 )
@@ -43,6 +44,10 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     ActionProgressFactory()
     ObservationFactory()
     ActivityFactory()
+    ExportJobFactory()
+    from reviews.models import ReportSection
+
+    ReportSection.ensure_outline(ReviewCycleFactory())
     client = login(request.getfixturevalue(user_fixture))
     for model in portal_models():
         opts = model._meta

@@ -1,0 +1,278 @@
+"""The voluntary national review draft: collect what the portal records, render it as PDF and DOCX.
+
+`build_export` is the workflow a Celery task runs; each step reports its stage
+on the job row. Data collection uses a fixed number of queries whatever the
+data size; rendering fetches nothing but the portal's own static files.
+"""
+
+import hashlib
+import mimetypes
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.db.models import Prefetch, Sum
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective, RoundTable
+from stakeholders.models import Organisation
+
+from .dashboard import build_dashboard
+from .models import (
+    ActionProgress,
+    ExportJob,
+    ObjectiveAssessment,
+    ProgressStatus,
+    ReportSection,
+    ReviewCycle,
+    Trend,
+)
+
+# The PDF's base URL: relative static URLs resolve under it, and only they are served.
+PORTAL_ORIGIN = "https://portal.invalid"
+
+
+class PortalStaticFetcher(URLFetcher):
+    """Serves the portal's own static files to WeasyPrint and refuses every other URL (network, file://, data)."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols={"https"}, allow_redirects=False)
+        self.requested: list[str] = []
+        self.prefix = f"{PORTAL_ORIGIN}/{settings.STATIC_URL.strip('/')}/"
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        self.requested.append(url)
+        if not url.startswith(self.prefix):
+            raise ValueError(f"The draft may only use the portal's own static files, not {url[:80]}")
+        relative = unquote(url[len(self.prefix) :].split("?")[0].split("#")[0])
+        path = finders.find(relative) if ".." not in Path(relative).parts else None
+        if not path:
+            raise ValueError(f"No such static file: {relative}")
+        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": mime_type})
+
+
+@dataclass
+class ObjectiveReport:
+    objective: Objective
+    assessment: ObjectiveAssessment | None
+    status: ProgressStatus
+    trend: Trend
+    actions: list = field(default_factory=list)  # [(action, progress or None)]
+    activities: list = field(default_factory=list)
+    indicators: list = field(default_factory=list)
+
+
+@dataclass
+class ReportData:
+    job: ExportJob
+    cycle: ReviewCycle
+    previous_cycle: ReviewCycle | None
+    period: tuple
+    generated_at: object
+    sections: list
+    groups: list  # [(heading or None, [ObjectiveReport])]
+    organisations_by_kind: list  # [(kind label, [organisation])]
+    indicators: list
+    principles: list
+    charts: dict
+    budgets: list  # [(currency, total)]
+    inputs: list  # accepted inputs, once the portal records them
+
+    @property
+    def is_global(self) -> bool:
+        return self.cycle.level == ReviewCycle.Level.GLOBAL
+
+    @property
+    def objectives(self) -> list[ObjectiveReport]:
+        return [report for _heading, reports in self.groups for report in reports]
+
+
+def collect(job: ExportJob) -> ReportData:
+    """Everything the draft shows, read with a fixed number of queries."""
+    cycle = job.cycle
+    previous_cycle = cycle.previous()
+    period = cycle.reporting_period(previous=previous_cycle)
+    selected = list(job.objectives.values_list("pk", flat=True))
+    objectives = Objective.objects.select_related("round_table").order_by("number")
+    if selected:
+        objectives = objectives.filter(pk__in=selected)
+    objectives = list(objectives)
+    ids = [o.pk for o in objectives]
+
+    assessments = {
+        a.objective_id: a
+        for a in ObjectiveAssessment.objects.filter(cycle=cycle, objective__in=ids).prefetch_related(
+            "principles", "lead_organisations", "contributing_organisations"
+        )
+    }
+    previous_status = (
+        dict(ObjectiveAssessment.objects.filter(cycle=previous_cycle).values_list("objective_id", "status"))
+        if previous_cycle
+        else {}
+    )
+    progress = {p.action_id: p for p in ActionProgress.objects.filter(cycle=cycle, action__objective__in=ids)}
+    actions = defaultdict(list)
+    for action in Action.objects.filter(objective__in=ids).order_by("objective__number", "letter"):
+        actions[action.objective_id].append((action, progress.get(action.pk)))
+    activities = defaultdict(list)
+    running = Activity.objects.active_between(*period).filter(objectives__in=ids).distinct()
+    for activity in running.select_related("lead_organisation").prefetch_related("objectives").order_by("start_date"):
+        for objective in activity.objectives.all():
+            activities[objective.pk].append(activity)
+    indicators = list(
+        Indicator.objects.filter(objectives__in=ids)
+        .distinct()
+        .prefetch_related(
+            "objectives",
+            "sdg_targets",
+            Prefetch("observations", queryset=IndicatorObservation.objects.order_by("year", "disaggregation")),
+        )
+        .order_by("code")
+    )
+    by_objective = defaultdict(list)
+    for indicator in indicators:
+        for objective in indicator.objectives.all():
+            by_objective[objective.pk].append(indicator)
+
+    reports = []
+    for objective in objectives:
+        assessment = assessments.get(objective.pk)
+        status = assessment.status if assessment else ProgressStatus.NOT_ASSESSED
+        reports.append(
+            ObjectiveReport(
+                objective=objective,
+                assessment=assessment,
+                status=ProgressStatus(status),
+                trend=Trend.between(previous_status.get(objective.pk), status),
+                actions=actions[objective.pk],
+                activities=activities[objective.pk],
+                indicators=by_objective[objective.pk],
+            )
+        )
+    return ReportData(
+        job=job,
+        cycle=cycle,
+        previous_cycle=previous_cycle,
+        period=period,
+        generated_at=timezone.localtime(),
+        sections=_outline(cycle),
+        groups=_group(reports, by_round_table=cycle.level == ReviewCycle.Level.GLOBAL),
+        organisations_by_kind=_organisations_by_kind(assessments.values(), activities.values()),
+        indicators=indicators,
+        principles=list(GuidingPrinciple.objects.all()),
+        charts=_charts(cycle),
+        budgets=list(
+            running.exclude(budget__isnull=True)
+            .order_by()
+            .values_list("currency")
+            .annotate(total=Sum("budget"))
+            .order_by("currency")
+        ),
+        inputs=[],
+    )
+
+
+def _outline(cycle: ReviewCycle) -> list[ReportSection]:
+    sections = [s for s in ReportSection.ensure_outline(cycle) if s.enabled]
+    for section in sections:
+        if section.kind not in ReportSection.Kind.values:
+            raise ValueError(_("The outline of %(cycle)s has a section of unknown kind: %(kind)s.") % {
+                "cycle": cycle, "kind": section.kind})  # fmt: skip
+    return sections
+
+
+def _group(reports: list[ObjectiveReport], *, by_round_table: bool) -> list:
+    """The IMRF (global) draft follows the four round tables; the UNECE (regional) one the objectives' order."""
+    if not by_round_table:
+        return [(None, reports)]
+    groups = []
+    for round_table in RoundTable.objects.order_by("number"):
+        members = [r for r in reports if r.objective.round_table_id == round_table.pk]
+        if members:
+            groups.append((round_table, members))
+    return groups
+
+
+def _organisations_by_kind(assessments, activity_lists) -> list:
+    organisations: dict[int, Organisation] = {}
+    for assessment in assessments:
+        for organisation in [*assessment.lead_organisations.all(), *assessment.contributing_organisations.all()]:
+            organisations[organisation.pk] = organisation
+    for activities in activity_lists:
+        for activity in activities:
+            organisations[activity.lead_organisation.pk] = activity.lead_organisation
+    by_kind = defaultdict(list)
+    for organisation in sorted(organisations.values(), key=lambda o: o.name):
+        by_kind[organisation.get_kind_display()].append(organisation)
+    return sorted(by_kind.items())
+
+
+def _charts(cycle: ReviewCycle) -> dict:
+    board = build_dashboard(cycle, matrices=False)
+    if board is None:
+        return {}
+    return {"status": board.status_chart, "cycles": board.cycle_chart, "round_tables": board.round_table_chart}
+
+
+def render_html(data: ReportData) -> str:
+    return render_to_string("reports/vnr.html", {"data": data, "cycle": data.cycle, "job": data.job})
+
+
+def render_pdf(html: str, *, fetcher: PortalStaticFetcher | None = None) -> tuple[bytes, int]:
+    """The PDF and its page count; only the portal's static files can be fetched."""
+    document = HTML(string=html, base_url=f"{PORTAL_ORIGIN}/", url_fetcher=fetcher or PortalStaticFetcher()).render()
+    return document.write_pdf(), len(document.pages)
+
+
+def build_export(job: ExportJob, *, pause: float = 0.0) -> None:
+    """Collect, render and save one job's PDF and DOCX, reporting each stage on the job row."""
+    from .docx_report import render_docx
+
+    with translation.override(job.language):
+        job.report(ExportJob.Stage.COLLECTING, 5)
+        data = collect(job)
+        time.sleep(pause)
+        job.report(ExportJob.Stage.RENDERING_HTML, 25)
+        html = render_html(data)
+        time.sleep(pause)
+        job.report(ExportJob.Stage.RENDERING_PDF, 45)
+        pdf, pages = render_pdf(html)
+        docx = render_docx(data)
+        time.sleep(pause)
+        job.report(ExportJob.Stage.SAVING, 90)
+        _save(job, pdf=pdf, pages=pages, docx=docx)
+
+
+def _save(job: ExportJob, *, pdf: bytes, pages: int, docx: bytes) -> None:
+    """Write the files under names fixed by the job, so a second run replaces them: one file per job."""
+    stem = f"vnr-{job.cycle.year}-{job.cycle.level}-{job.language}-{job.pk}"
+    for field_name, content, extension in (("pdf", pdf, "pdf"), ("docx", docx, "docx")):
+        name = f"exports/{job.pk}/{stem}.{extension}"
+        storage = getattr(job, field_name).storage
+        if storage.exists(name):
+            storage.delete(name)
+        setattr(job, field_name, storage.save(name, ContentFile(content)))
+    ExportJob.objects.filter(pk=job.pk).update(
+        pdf=job.pdf.name,
+        docx=job.docx.name,
+        pdf_size=len(pdf),
+        pdf_pages=pages,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        docx_size=len(docx),
+        docx_sha256=hashlib.sha256(docx).hexdigest(),
+        status=ExportJob.Status.DONE,
+        stage=ExportJob.Stage.FINISHED,
+        progress=100,
+        finished_at=timezone.now(),
+        error="",
+    )

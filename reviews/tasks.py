@@ -1,0 +1,62 @@
+import datetime
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ExportJob
+from .report import build_export
+
+logger = logging.getLogger(__name__)
+
+
+def _stale_after() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.EXPORT_STALE_AFTER)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=settings.EXPORT_TIME_LIMIT,
+    soft_time_limit=max(settings.EXPORT_TIME_LIMIT - 15, 1),
+)
+def export_draft_task(job_id: int) -> str:
+    """Build one export job's PDF and DOCX; a second delivery of the same job finds it claimed and does nothing."""
+    job = ExportJob.claim(job_id, stale_after=_stale_after())
+    if job is None:
+        return "skipped"
+    try:
+        build_export(job, pause=settings.EXPORT_STAGE_PAUSE)
+    except SoftTimeLimitExceeded:
+        reason = _("The export took longer than %(seconds)s seconds.") % {"seconds": settings.EXPORT_TIME_LIMIT}
+        return _after_failure(job, reason)
+    except Exception as exc:
+        logger.exception("Export %s failed on attempt %s", job.pk, job.attempts)
+        return _after_failure(job, _("The draft could not be built: %(error)s") % {"error": exc})
+    return "done"
+
+
+def _after_failure(job: ExportJob, reason: str) -> str:
+    if job.fail_attempt(reason):
+        export_draft_task.apply_async((job.pk,), countdown=settings.EXPORT_RETRY_DELAY)
+        return "retrying"
+    return "failed"
+
+
+@shared_task
+def requeue_stuck_exports_task() -> int:
+    """Send exports that no worker is working on back to the queue; the claim fails those out of attempts."""
+    stale = _stale_after()
+    lost = ExportJob.objects.filter(
+        Q(status=ExportJob.Status.RUNNING, heartbeat_at__lt=timezone.now() - stale)
+        | Q(status=ExportJob.Status.QUEUED, requested_at__lt=timezone.now() - stale, heartbeat_at__isnull=True)
+        | Q(status=ExportJob.Status.QUEUED, heartbeat_at__lt=timezone.now() - stale)
+    )
+    job_ids = list(lost.values_list("pk", flat=True))
+    for job_id in job_ids:
+        export_draft_task.delay(job_id)
+    return len(job_ids)

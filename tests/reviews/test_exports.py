@@ -1,0 +1,265 @@
+import datetime
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from docx import Document
+from pypdf import PdfReader
+
+from objectives.models import Objective
+from reviews.models import ExportJob, ReportSection
+from reviews.report import PortalStaticFetcher, build_export, collect, render_html, render_pdf
+from reviews.tasks import export_draft_task, requeue_stuck_exports_task
+from tests.factories import AssessmentFactory, ExportJobFactory, ReviewCycleFactory, finished_export
+
+pytestmark = pytest.mark.django_db
+STALE = datetime.timedelta(minutes=5)
+
+
+def pdf_text(job: ExportJob) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(job.pdf.path).pages)
+
+
+def docx_text(job: ExportJob) -> str:
+    return "\n".join(p.text for p in Document(job.docx.path).paragraphs)
+
+
+@pytest.fixture
+def cycle():
+    return ReviewCycleFactory(year=2030, level="global", name="Third International Migration Review Forum")
+
+
+def test_draft_has_every_section_and_the_23_objectives_in_outline_order(cycle):
+    AssessmentFactory(
+        cycle=cycle, objective=Objective.objects.get(number=10), achievements="A national referral mechanism."
+    )
+    job = finished_export(cycle=cycle)
+    assert job.status == "done" and job.pdf_pages >= 10
+    text = re.sub(r"\s+", " ", pdf_text(job))
+    assert "Third International Migration Review Forum" in text and "DRAFT" in text
+    for section in ReportSection.objects.for_cycle(cycle):
+        assert section.display_title in text
+    # The IMRF draft follows the round tables: objective 2 (RT1) comes before objective 1 (RT4).
+    positions = [
+        text.find(f"Objective {o.number}: {o.short_name}", text.find("Progress on the GCM objectives", 2000))
+        for o in Objective.objects.all()
+    ]
+    assert all(p > 0 for p in positions)
+    round_table_order = [
+        o.number for o in sorted(Objective.objects.all(), key=lambda o: (o.round_table.number, o.number))
+    ]
+    assert sorted(range(1, 24), key=lambda n: positions[n - 1]) == round_table_order
+    assert "A national referral mechanism." in text
+    assert re.search(r"Page 2 of \d+", text)
+    assert job.pdf_size == Path(job.pdf.path).stat().st_size and len(job.pdf_sha256) == 64
+    reader = PdfReader(job.pdf.path)
+    assert reader.metadata.title.startswith("Voluntary national review of Belarus")
+    assert len(reader.outline) >= 8  # PDF bookmarks for the sections
+
+
+def test_regional_draft_follows_the_objectives_order(cycle):
+    cycle.level = "regional"
+    cycle.save()
+    text = pdf_text(finished_export(cycle=cycle, include_annexes=False))
+    body = text[text.find("Progress on the GCM objectives", 2000) :]
+    assert body.find("Objective 1: Data") < body.find("Objective 2: Minimize adverse drivers")
+    assert "UNECE regional review" in text
+    assert "Annex 2. Statistical annex" not in text
+
+
+def test_docx_has_the_same_headings(cycle):
+    job = finished_export(cycle=cycle)
+    document = Document(job.docx.path)
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for section in ReportSection.objects.for_cycle(cycle):
+        assert any(section.display_title in h for h in headings)
+    assert sum(h.startswith("Objective ") for h in headings) == 23
+    assert document.core_properties.title.startswith("Voluntary national review of Belarus")
+
+
+def test_russian_draft_has_russian_labels_and_belarusian_letters(cycle):
+    cycle.name = "Агляд міграцыі ў 2030 годзе"
+    cycle.save()
+    job = finished_export(cycle=cycle, language="ru", objectives=[Objective.objects.get(number=4)])
+    text = pdf_text(job)
+    assert "Содержание" in text and "ЧЕРНОВИК" in text and "Страница 2 из" in text
+    assert "Агляд міграцыі ў 2030 годзе" in text  # і and ў survive: the font covers them
+    fonts = {str(f) for page in PdfReader(job.pdf.path).pages for f in page["/Resources"]["/Font"].values()}
+    assert fonts
+    assert "Содержание" in docx_text(job)
+
+
+def test_hostile_narrative_fetches_nothing_and_attaches_nothing(cycle):
+    hostile = (
+        '<img src="http://169.254.169.254/latest/meta-data/"> ![x](http://10.0.0.1/x.png) '
+        '[passwd](file:///etc/passwd) <link rel="attachment" href="file:///etc/passwd"> '
+        "<script>alert(1)</script>"
+    )
+    AssessmentFactory(cycle=cycle, achievements=hostile)
+    ReportSection.ensure_outline(cycle)
+    ReportSection.objects.filter(cycle=cycle, kind="opening").update(body=hostile)
+    job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=1)])
+    fetcher = PortalStaticFetcher()
+    pdf, _pages = render_pdf(render_html(collect(job)), fetcher=fetcher)
+    assert fetcher.requested == ["https://portal.invalid/static/css/print.css"]
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.attachments == {}
+    assert b"/EmbeddedFile" not in pdf and b"file:///etc/passwd" not in pdf and b"169.254" not in pdf
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1/static/css/print.css",
+        "https://example.org/static/css/print.css",
+        "https://portal.invalid/static/../../../etc/passwd",
+        "https://portal.invalid/media/exports/1/x.pdf",
+        "data:text/plain,hello",
+    ],
+)
+def test_fetcher_refuses_everything_but_static_files(url):
+    with pytest.raises(ValueError):
+        PortalStaticFetcher().fetch(url)
+
+
+def test_fetcher_serves_the_print_stylesheet():
+    response = PortalStaticFetcher().fetch("https://portal.invalid/static/css/print.css")
+    assert b"@page" in response.read()
+
+
+def test_running_a_job_twice_leaves_one_file(cycle, eager_celery):
+    job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=3)])
+    assert export_draft_task(job.pk) == "done"
+    assert export_draft_task(job.pk) == "skipped"  # a second delivery finds the job finished
+    job.refresh_from_db()
+    ExportJob.objects.filter(pk=job.pk).update(status="running", heartbeat_at="2000-01-01T00:00Z")
+    assert export_draft_task(job.pk) == "done"  # a stale job is taken again and its files replaced
+    files = sorted(p.name for p in Path(job.pdf.path).parent.iterdir())
+    assert len(files) == 2 and files[0].endswith(".docx") and files[1].endswith(".pdf")
+
+
+def test_a_job_that_always_crashes_fails_after_three_attempts(cycle, eager_celery, settings):
+    settings.EXPORT_RETRY_DELAY = 0
+    ReportSection.ensure_outline(cycle)
+    ReportSection.objects.filter(cycle=cycle, kind="means").update(kind="corrupted")
+    job = ExportJobFactory(cycle=cycle)
+    export_draft_task.delay(job.pk)
+    job.refresh_from_db()
+    assert job.status == "failed" and job.attempts == 3
+    assert "unknown kind: corrupted" in job.error
+    assert not job.pdf
+
+
+def test_sweeper_requeues_a_job_whose_worker_died(cycle, eager_celery):
+    job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=3)])
+    ExportJob.claim(job.pk, stale_after=STALE)  # a worker took it ...
+    ExportJob.objects.filter(pk=job.pk).update(heartbeat_at="2000-01-01T00:00Z")  # ... and died
+    assert requeue_stuck_exports_task() == 1
+    job.refresh_from_db()
+    assert job.status == "done" and job.attempts == 2
+    assert requeue_stuck_exports_task() == 0
+
+
+def test_sweeper_fails_a_job_out_of_attempts(cycle, eager_celery):
+    job = ExportJobFactory(cycle=cycle)
+    ExportJob.objects.filter(pk=job.pk).update(status="running", attempts=3, heartbeat_at="2000-01-01T00:00Z")
+    requeue_stuck_exports_task()
+    job.refresh_from_db()
+    assert job.status == "failed" and "3 attempts" in job.error
+
+
+def test_export_page_flow(cycle, secretariat, login, eager_celery, django_capture_on_commit_callbacks):
+    client = login(secretariat)
+    url = reverse("reviews:export-list", args=[cycle.pk])
+    assert "Export a new draft" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"language": "en", "objectives": [Objective.objects.get(number=1).pk], "include_annexes": "on"}
+        )
+    job = ExportJob.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    assert job.requested_by == secretariat and list(job.objectives.values_list("number", flat=True)) == [1]
+    status = client.get(reverse("reviews:export-status", args=[job.pk])).json()
+    assert status["status"] == "done" and status["progress"] == 100 and status["finished"]
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert job.pdf_sha256 in page and "Download the PDF" in page
+    download = client.get(reverse("reviews:export-download", args=[job.pk, "pdf"]))
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert client.get(reverse("reviews:export-download", args=[job.pk, "exe"])).status_code == 404
+    assert cycle.name in client.get(url).content.decode()
+
+
+def test_export_form_rejects_bad_input(cycle, secretariat, login):
+    response = login(secretariat).post(
+        reverse("reviews:export-list", args=[cycle.pk]), {"language": "fr", "objectives": [9999]}
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not ExportJob.objects.exists()
+
+
+def test_retry_of_a_failed_export(cycle, agency_staff, login, eager_celery, django_capture_on_commit_callbacks):
+    job = ExportJobFactory(
+        cycle=cycle, status="failed", attempts=3, error="Boom", objectives=[Objective.objects.get(number=2)]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        login(agency_staff).post(reverse("reviews:export-retry", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.status == "done" and job.attempts == 1 and job.error == ""
+
+
+def test_outline_is_configurable_per_cycle(cycle, secretariat, login):
+    sections = ReportSection.ensure_outline(cycle)
+    data = {"sections-TOTAL_FORMS": len(sections) + 1, "sections-INITIAL_FORMS": len(sections)}
+    for i, section in enumerate(sections):
+        data.update({f"sections-{i}-id": section.pk, f"sections-{i}-title": "",
+                     f"sections-{i}-position": section.position, f"sections-{i}-enabled": "on",
+                     f"sections-{i}-body": ""})  # fmt: skip
+    data["sections-0-title"] = "Foreword by the Minister"
+    data["sections-0-position"] = 95
+    n = len(sections)
+    data.update({f"sections-{n}-title": "Pledges", f"sections-{n}-position": 5, f"sections-{n}-enabled": "on",
+                 f"sections-{n}-body": "Belarus pledged to ..."})  # fmt: skip
+    response = login(secretariat).post(reverse("reviews:outline-update", args=[cycle.pk]), data)
+    assert response.status_code == 302
+    titles = [s.display_title for s in ReportSection.objects.for_cycle(cycle)]
+    assert titles[0] == "Pledges" and titles[-1] == "Foreword by the Minister"
+    text = pdf_text(finished_export(cycle=cycle, objectives=[Objective.objects.get(number=1)]))
+    assert text.find("Pledges") < text.find("Foreword by the Minister")
+    assert "Belarus pledged to" in text
+
+
+def test_collect_uses_a_fixed_number_of_queries(cycle, django_assert_max_num_queries):
+    from uncnm_portal.demo import grow_tenfold
+
+    AssessmentFactory(cycle=cycle)
+    job = ExportJobFactory(cycle=cycle)
+    ReportSection.ensure_outline(cycle)
+    with django_assert_max_num_queries(30):
+        collect(job)
+    grow_tenfold()
+    with django_assert_max_num_queries(30):
+        collect(job)
+
+
+def test_build_export_reports_each_stage(cycle):
+    job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=1)])
+    claimed = ExportJob.claim(job.pk, stale_after=STALE)
+    stages = []
+    original = ExportJob.report
+
+    def spy(self, stage, progress):
+        stages.append((stage, progress))
+        original(self, stage, progress)
+
+    ExportJob.report = spy
+    try:
+        build_export(claimed)
+    finally:
+        ExportJob.report = original
+    assert [s for s, _ in stages] == ["collecting", "rendering_html", "rendering_pdf", "saving"]
+    assert [p for _, p in stages] == sorted(p for _, p in stages)
