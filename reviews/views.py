@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -328,6 +330,13 @@ def export_status(request: HttpRequest, pk: int) -> JsonResponse:
             "attempts": job.attempts,
             "error": job.error,
             "finished": job.is_finished,
+            "done": job.status == ExportJob.Status.DONE,
+            "pdf_url": reverse("reviews:export-download", args=[job.pk, "pdf"]) if job.pdf else "",
+            "docx_url": reverse("reviews:export-download", args=[job.pk, "docx"]) if job.docx else "",
+            "pdf_size": filesizeformat(job.pdf_size) if job.pdf_size else "",
+            "docx_size": filesizeformat(job.docx_size) if job.docx_size else "",
+            "pdf_pages": job.pdf_pages,
+            "pdf_sha256": job.pdf_sha256,
         }
     )
 
