@@ -1,7 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionProgress, ExportJob, ObjectiveAssessment, ReportSection, ReviewCycle
+from .models import (
+    ActionProgress,
+    Assignment,
+    Evidence,
+    ExportJob,
+    Input,
+    ObjectiveAssessment,
+    Reminder,
+    ReportSection,
+    ReviewCycle,
+)
 
 
 @admin.register(ReviewCycle)
@@ -46,3 +56,44 @@ class ExportJobAdmin(admin.ModelAdmin):
     search_fields = ["cycle__name", "requested_by__username", "error"]
     list_select_related = ["cycle", "requested_by"]
     readonly_fields = [f.name for f in ExportJob._meta.fields if f.name not in ("id",)]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    fields = ["original_name", "extension", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["objective", "organisation", "cycle", "role", "focal_point", "deadline", "extended_deadline"]
+    list_filter = ["cycle", "role", "organisation__kind", "objective__round_table"]
+    search_fields = ["organisation__name", "organisation__acronym", "objective__short_name", "focal_point__email"]
+    list_select_related = ["objective", "organisation", "cycle", "focal_point"]
+    list_editable = ["extended_deadline"]
+
+
+@admin.register(Input)
+class InputAdmin(SimpleHistoryAdmin):
+    list_display = ["assignment", "status", "submitted_at", "reviewed_by"]
+    list_filter = ["status", "assignment__cycle", "assignment__organisation"]
+    search_fields = ["assignment__organisation__name", *Input.TEXT_FIELDS]
+    list_select_related = ["assignment__objective", "assignment__organisation", "assignment__cycle", "reviewed_by"]
+    inlines = [EvidenceInline]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["assignment", "kind", "deadline", "sent_at"]
+    list_filter = ["kind", "assignment__cycle"]
+    search_fields = ["assignment__organisation__name"]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "input", "extension", "size", "uploaded_by", "uploaded_at"]
+    list_filter = ["extension", "input__assignment__cycle"]
+    search_fields = ["original_name", "input__assignment__organisation__name"]
+    readonly_fields = ["file", "original_name", "extension", "content_type", "size", "uploaded_by", "uploaded_at"]

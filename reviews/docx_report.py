@@ -124,7 +124,7 @@ def _methodology(document, data) -> None:
     for kind, organisations in data.organisations_by_kind:
         document.add_paragraph(f"{kind}: " + "; ".join(str(o) for o in organisations))
     document.add_heading(_("Inputs received"), level=2)
-    document.add_paragraph(_("No accepted input recorded for this cycle.") if not data.inputs else "")
+    _inputs(document, data)
 
 
 def _narratives(field: str):
@@ -177,7 +177,16 @@ def _annexes(document, data) -> None:
                      f"{latest.value} ({latest.year})" if latest else ""])  # fmt: skip
     _table(document, [_("Indicator"), _("Baseline"), _("Target"), _("Latest value")], rows)
     document.add_heading(_("Annex 3. Accepted inputs"), level=2)
-    document.add_paragraph(_("No accepted input recorded for this cycle.") if not data.inputs else "")
+    _inputs(document, data)
+
+
+def _inputs(document, data) -> None:
+    if not data.inputs:
+        document.add_paragraph(_("No accepted input recorded for this cycle."))
+        return
+    rows = [[str(i.assignment.organisation), str(i.assignment.objective),
+             i.submitted_at.date().isoformat() if i.submitted_at else ""] for i in data.inputs]  # fmt: skip
+    _table(document, [_("Organisation"), _("Objective"), _("Submitted at")], rows)
 
 
 _SECTION_WRITERS = {

@@ -1,10 +1,14 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from stakeholders.models import Organisation
+from objectives.models import Objective
+from stakeholders.models import Organisation, Role, User
 
-from .models import ActionProgress, ExportJob, ObjectiveAssessment, ReportSection
+from .evidence import check_upload
+from .models import ActionProgress, Assignment, ExportJob, Input, ObjectiveAssessment, ReportSection
 
 NARRATIVE_MAX_LENGTH = 20_000
 
@@ -89,3 +93,103 @@ class ReportSectionForm(forms.ModelForm):
 ReportSectionFormSet = forms.modelformset_factory(
     ReportSection, form=ReportSectionForm, extra=1, can_delete=True, max_num=40, validate_max=True
 )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by its content (reviews/evidence.py)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg"}))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        checked, errors = [], []
+        for upload in files:
+            try:
+                upload = super().clean(upload, initial)
+                checked.append((upload, *check_upload(upload)))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+
+class InputForm(forms.ModelForm):
+    evidence = MultipleFileField(
+        label=_("Evidence files"),
+        help_text=_("PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG, at most 20 MB each."),
+    )
+
+    class Meta:
+        model = Input
+        fields = [*Input.TEXT_FIELDS, "actions"]
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 4, "maxlength": Input.MAX_TEXT}) for name in Input.TEXT_FIELDS},
+            "actions": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = self.instance.assignment.objective.actions.order_by("letter")
+        self.fields["actions"].label_from_instance = lambda action: action.code
+        for name in Input.TEXT_FIELDS:
+            self.fields[name].validators.append(MaxLengthValidator(Input.MAX_TEXT))
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What should change"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, strip=True
+    )
+
+
+class AssignmentForm(forms.Form):
+    """A call for inputs: one organisation asked for one or more objectives of a cycle."""
+
+    objectives = forms.ModelMultipleChoiceField(
+        label=_("Objectives"),
+        queryset=Objective.objects.order_by("number"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.active())
+    role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
+    focal_point = forms.ModelChoiceField(
+        label=_("Focal point"), queryset=User.objects.filter(is_active=True).order_by("last_name"), required=False
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        focal_point, organisation = cleaned.get("focal_point"), cleaned.get("organisation")
+        if focal_point and organisation and focal_point.organisation_id != organisation.pk:
+            self.add_error("focal_point", _("The focal point must belong to the organisation."))
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"))
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.active())
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (Role.FOCAL_POINT.value, Role.FOCAL_POINT.label),
+            (Role.AGENCY_STAFF.value, Role.AGENCY_STAFF.label),
+            (Role.OBSERVER.value, Role.OBSERVER.label),
+        ],
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"), choices=[("en", _("English")), ("ru", _("Russian"))]
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+            raise ValidationError(_("An account with this e-mail address already exists."))
+        return email

@@ -16,3 +16,43 @@ def can_export(user: User) -> bool:
 
 def can_edit_outline(user: User) -> bool:
     return has_any_role(user, Role.SECRETARIAT)
+
+
+def can_manage_calls(user: User) -> bool:
+    """Calls for inputs, invitations and the review of inputs are the secretariat's."""
+    return has_any_role(user, Role.SECRETARIAT)
+
+
+def _reporting_organisation(user: User) -> int | None:
+    """Focal points report for their ministry, agency staff for their agency."""
+    if has_any_role(user, Role.FOCAL_POINT, Role.AGENCY_STAFF) and user.organisation_id:
+        return user.organisation_id
+    return None
+
+
+def assignments_visible_to(user: User, queryset):
+    if has_any_role(user, Role.SECRETARIAT):
+        return queryset
+    organisation = _reporting_organisation(user)
+    if organisation:
+        return queryset.filter(organisation_id=organisation)
+    if has_any_role(user, Role.OBSERVER):
+        return queryset.filter(input__status="accepted")
+    return queryset.none()
+
+
+def inputs_visible_to(user: User, queryset):
+    """The secretariat sees every input; reporters their organisation's; observers accepted ones only."""
+    if has_any_role(user, Role.SECRETARIAT):
+        return queryset
+    organisation = _reporting_organisation(user)
+    if organisation:
+        return queryset.filter(assignment__organisation_id=organisation)
+    if has_any_role(user, Role.OBSERVER):
+        return queryset.filter(status="accepted")
+    return queryset.none()
+
+
+def can_edit_input(user: User, input_) -> bool:
+    organisation = _reporting_organisation(user)
+    return bool(organisation) and input_.assignment.organisation_id == organisation and input_.is_editable

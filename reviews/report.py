@@ -30,6 +30,7 @@ from .dashboard import build_dashboard
 from .models import (
     ActionProgress,
     ExportJob,
+    Input,
     ObjectiveAssessment,
     ProgressStatus,
     ReportSection,
@@ -178,7 +179,12 @@ def collect(job: ExportJob) -> ReportData:
             .annotate(total=Sum("budget"))
             .order_by("currency")
         ),
-        inputs=[],
+        inputs=list(
+            Input.objects.accepted()
+            .filter(assignment__cycle=cycle, assignment__objective__in=ids)
+            .select_related("assignment__organisation", "assignment__objective")
+            .order_by("assignment__organisation__name", "assignment__objective__number")
+        ),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import input_views, views
 
 app_name = "reviews"
 urlpatterns = [
@@ -14,6 +14,15 @@ urlpatterns = [
     path("exports/<int:pk>/retry/", views.export_retry, name="export-retry"),
     path("exports/<int:pk>/download/<str:fmt>/", views.export_download, name="export-download"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("inputs/", input_views.input_inbox, name="input-inbox"),
+    path("inputs/<int:pk>/", input_views.input_detail, name="input-detail"),
+    path("inputs/<int:pk>/accept/", input_views.input_accept, name="input-accept"),
+    path("inputs/<int:pk>/return/", input_views.input_return, name="input-return"),
+    path("inputs/<int:pk>/evidence/<int:evidence_id>/", input_views.evidence_download, name="evidence-download"),
+    path("inputs/<int:pk>/evidence/<int:evidence_id>/delete/", input_views.evidence_delete, name="evidence-delete"),
+    path("cycles/<int:pk>/call/", input_views.call_for_inputs, name="call-for-inputs"),
+    path("cycles/<int:pk>/inputs/", input_views.input_queue, name="input-queue"),
+    path("cycles/<int:pk>/tracker/", input_views.input_tracker, name="input-tracker"),
     path("objectives/<int:number>/compare/", views.assessment_compare, name="assessment-compare"),
     path("objectives/<int:number>/cycles/<int:cycle_id>/", views.assessment_detail, name="assessment-detail"),
     path("objectives/<int:number>/cycles/<int:cycle_id>/edit/", views.assessment_update, name="assessment-update"),

@@ -18,13 +18,14 @@ from .models import (
     ActionProgress,
     EditConflict,
     ExportJob,
+    Input,
     ObjectiveAssessment,
     ProgressStatus,
     ReportSection,
     ReviewCycle,
     Trend,
 )
-from .permissions import can_edit_assessments, can_edit_outline, can_export
+from .permissions import can_edit_assessments, can_edit_outline, can_export, can_manage_calls
 from .tasks import export_draft_task
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -38,7 +39,12 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
-    return render(request, "reviews/cycle_detail.html", {"cycle": cycle, "can_export": can_export(request.user)})
+    context = {
+        "cycle": cycle,
+        "can_export": can_export(request.user),
+        "can_manage_calls": can_manage_calls(request.user),
+    }
+    return render(request, "reviews/cycle_detail.html", context)
 
 
 def _objective_and_cycle(number: int, cycle_id: int) -> tuple[Objective, ReviewCycle]:
@@ -104,6 +110,7 @@ def _form_page(request, objective, cycle, assessment, form, *, status: int = 200
         else None
     )
     narratives = [(form[name], getattr(previous, name, "")) for name in ObjectiveAssessment.NARRATIVE_FIELDS]
+    accepted = Input.objects.accepted().filter(assignment__cycle=cycle, assignment__objective=objective)
     context = {
         "objective": objective,
         "cycle": cycle,
@@ -114,6 +121,11 @@ def _form_page(request, objective, cycle, assessment, form, *, status: int = 200
         "previous": previous,
         "conflict": conflict,
         "legend": ProgressStatus.legend(),
+        "accepted_inputs": accepted.select_related("assignment__organisation").order_by(
+            "assignment__organisation__name"
+        ),
+        "input_fields": [(name, Input._meta.get_field(name).verbose_name) for name in Input.TEXT_FIELDS],
+        "targets": [(form[name].id_for_label, form[name].label) for name in ObjectiveAssessment.NARRATIVE_FIELDS],
     }
     return render(request, "reviews/assessment_form.html", context, status=status)
 

@@ -20,6 +20,12 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _second_factor_off(settings):
+    """Most tests log the secretariat in directly; tests/stakeholders/test_security.py turns TOTP on."""
+    settings.OTP_REQUIRED_FOR_SECRETARIAT = False
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded and exported files go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"

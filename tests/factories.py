@@ -5,7 +5,15 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from objectives.models import Action, Activity, Indicator, IndicatorObservation, Objective
-from reviews.models import ActionProgress, ExportJob, ObjectiveAssessment, ProgressStatus, ReviewCycle
+from reviews.models import (
+    ActionProgress,
+    Assignment,
+    ExportJob,
+    Input,
+    ObjectiveAssessment,
+    ProgressStatus,
+    ReviewCycle,
+)
 from stakeholders.models import Contact, Organisation, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -151,3 +159,21 @@ def finished_export(**kwargs) -> ExportJob:
     build_export(ExportJob.claim(job.pk, stale_after=datetime.timedelta(minutes=5)))
     job.refresh_from_db()
     return job
+
+
+class AssignmentFactory(DjangoModelFactory):
+    """An assignment with its (draft) input, as the call for inputs creates them."""
+
+    class Meta:
+        model = Assignment
+        skip_postgeneration_save = True
+
+    cycle = factory.SubFactory(ReviewCycleFactory)
+    objective = factory.LazyFunction(lambda: Objective.objects.get(number=6))
+    organisation = factory.SubFactory(OrganisationFactory)
+    deadline = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+
+    @factory.post_generation
+    def with_input(self, create: bool, extracted, **kwargs) -> None:
+        if create:
+            Input.objects.create(assignment=self, **(extracted or {}))

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "bootstrap",  # django-bootstrap-static: Bootstrap's CSS and JS, served by the portal.
     "stakeholders",
     "objectives",
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Anonymous users see the login page only: every view needs a login
     # unless it is marked with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -66,7 +70,26 @@ MIDDLEWARE = [
     # Records who made each change in the history tables.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Secretariat accounts must confirm a TOTP code (django-otp) before using the portal.
+    "stakeholders.middleware.SecondFactorMiddleware",
+    # Lockout after repeated failed logins; last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes: 5 failed logins for one username from one address lock it for 30 minutes.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# Require the second factor for the secretariat (can be switched off for a local trial only).
+OTP_REQUIRED_FOR_SECRETARIAT = env.bool("OTP_REQUIRED_FOR_SECRETARIAT", default=True)
+OTP_TOTP_ISSUER = "UNCNM Portal"
 
 ROOT_URLCONF = "uncnm_portal.urls"
 WSGI_APPLICATION = "uncnm_portal.wsgi.application"
@@ -193,12 +216,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBIL
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE: dict = {
     "requeue-stuck-exports": {"task": "reviews.tasks.requeue_stuck_exports_task", "schedule": 60.0},
+    "deadline-reminders": {"task": "reviews.tasks.send_deadline_reminders_task", "schedule": 3600.0},
 }
+
+# Absolute links in e-mails (invitations, reminders) point here.
+PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")
+# Invitation and password-reset links are single use and expire after this many seconds.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=7 * 24 * 3600)
 
 # seed_demo refuses to run where demo data is not wanted (production, by default).
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=DEBUG)
 
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+# Sessions end after an hour without activity (each request renews them).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=3600)
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -223,5 +254,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # WeasyPrint logs every page it lays out at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

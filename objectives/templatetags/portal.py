@@ -31,3 +31,9 @@ def number(value) -> str:
     exponent = value.normalize().as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def get_field(obj, name: str):
+    """Read an attribute named in a variable: {{ input|get_field:name }}."""
+    return getattr(obj, name, "")

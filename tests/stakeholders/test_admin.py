@@ -8,6 +8,7 @@ from tests.factories import (
     ActionProgressFactory,
     ActivityFactory,
     AssessmentFactory,
+    AssignmentFactory,
     ContactFactory,
     ExportJobFactory,
     ObservationFactory,
@@ -45,6 +46,14 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     ObservationFactory()
     ActivityFactory()
     ExportJobFactory()
+    from django.core.files.base import ContentFile
+
+    from reviews.models import Evidence, Reminder
+
+    assignment = AssignmentFactory()
+    Reminder.objects.create(assignment=assignment, kind="7d", deadline=assignment.deadline)
+    Evidence.objects.create(input=assignment.input, file=ContentFile(b"%PDF-1.4", name="x.pdf"), original_name="x.pdf",
+                            extension="pdf", content_type="application/pdf", size=8)  # fmt: skip
     from reviews.models import ReportSection
 
     ReportSection.ensure_outline(ReviewCycleFactory())

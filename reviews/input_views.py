@@ -1,0 +1,262 @@
+"""Calls for inputs, the focal points' inbox and input form, the secretariat's review queue and tracker."""
+
+import os
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from objectives.models import Objective
+from stakeholders.models import Organisation
+from stakeholders.permissions import member_required
+from uncnm_portal.exports import FORMATS, export_response
+
+from . import notifications
+from .forms import AssignmentForm, InputForm, ReturnForm
+from .models import Assignment, Evidence, Input, ReviewCycle
+from .permissions import can_edit_input, can_manage_calls
+
+
+def _require_secretariat(request: HttpRequest) -> None:
+    if not can_manage_calls(request.user):
+        raise PermissionDenied
+
+
+def _visible_input(request: HttpRequest, pk: int) -> Input:
+    """The input if the user may see it; 404 otherwise, so ids of other organisations' inputs reveal nothing."""
+    queryset = Input.objects.visible_to(request.user).select_related(
+        "assignment__cycle", "assignment__objective", "assignment__organisation", "assignment__focal_point"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@member_required
+def input_inbox(request: HttpRequest) -> HttpResponse:
+    inputs = (
+        Input.objects.visible_to(request.user)
+        .select_related("assignment__cycle", "assignment__objective", "assignment__organisation")
+        .order_by("-assignment__cycle__year", "assignment__deadline", "assignment__objective__number")
+    )
+    open_inputs = [i for i in inputs if i.is_editable]
+    context = {
+        "open_inputs": open_inputs,
+        "other_inputs": [i for i in inputs if not i.is_editable],
+        "is_secretariat": can_manage_calls(request.user),
+    }
+    return render(request, "reviews/input_inbox.html", context)
+
+
+@member_required
+def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    input_ = _visible_input(request, pk)
+    editable = can_edit_input(request.user, input_)
+    form = InputForm(request.POST or None, request.FILES or None, instance=input_) if editable else None
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        if form.is_valid():
+            _save_input(request, form)
+            if "submit" not in request.POST:
+                messages.success(request, _("Your draft was saved."))
+                return redirect(input_)
+            try:
+                input_.submit(by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Your input was submitted to the secretariat. Thank you."))
+            return redirect(input_)
+    context = {
+        "input": input_,
+        "assignment": input_.assignment,
+        "form": form,
+        "evidence": input_.evidence.all(),
+        "can_edit": editable,
+        "can_review": can_manage_calls(request.user) and input_.status == Input.Status.SUBMITTED,
+        "return_form": ReturnForm(),
+    }
+    return render(
+        request, "reviews/input_detail.html", context, status=400 if form is not None and form.is_bound else 200
+    )
+
+
+@transaction.atomic
+def _save_input(request: HttpRequest, form: InputForm) -> None:
+    input_ = form.save()
+    for upload, extension, content_type in form.cleaned_data["evidence"]:
+        name = get_valid_filename(os.path.basename(upload.name.replace("\\", "/")))[:200] or "evidence"
+        Evidence.objects.create(
+            input=input_, file=upload, original_name=name, extension=extension, content_type=content_type,
+            size=upload.size, uploaded_by=request.user,
+        )  # fmt: skip
+
+
+@member_required
+def evidence_download(request: HttpRequest, pk: int, evidence_id: int) -> FileResponse:
+    input_ = _visible_input(request, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_id, input=input_)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
+@require_POST
+@member_required
+def evidence_delete(request: HttpRequest, pk: int, evidence_id: int) -> HttpResponse:
+    input_ = _visible_input(request, pk)
+    if not can_edit_input(request.user, input_):
+        raise PermissionDenied
+    evidence = get_object_or_404(Evidence, pk=evidence_id, input=input_)
+    evidence.file.delete(save=False)
+    evidence.delete()
+    messages.success(request, _("The file %(name)s was removed.") % {"name": evidence.original_name})
+    return redirect(input_)
+
+
+@require_POST
+@member_required
+def input_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_secretariat(request)
+    input_ = _visible_input(request, pk)
+    try:
+        input_.accept(by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The input was accepted; it is now shown beside the assessment editor."))
+    return redirect("reviews:input-queue", pk=input_.assignment.cycle_id)
+
+
+@require_POST
+@member_required
+def input_return(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_secretariat(request)
+    input_ = _visible_input(request, pk)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what should change before returning the input."))
+        return redirect(input_)
+    try:
+        with transaction.atomic():
+            input_.return_to_sender(by=request.user, comment=form.cleaned_data["comment"])
+            notifications.notify_returned(input_)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The input was returned to its organisation with your comment."))
+    return redirect("reviews:input-queue", pk=input_.assignment.cycle_id)
+
+
+@member_required
+def call_for_inputs(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_secretariat(request)
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    form = AssignmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created = _create_assignments(cycle, form.cleaned_data, by=request.user)
+        messages.success(
+            request, _("%(count)s assignments were created and their focal points notified.") % {"count": len(created)}
+        )
+        return redirect("reviews:call-for-inputs", pk=cycle.pk)
+    assignments = (
+        Assignment.objects.for_cycle(cycle)
+        .select_related("objective", "organisation", "focal_point", "input")
+        .order_by("objective__number", "organisation__name")
+    )
+    context = {"cycle": cycle, "form": form, "assignments": assignments}
+    return render(request, "reviews/call_for_inputs.html", context, status=400 if form.is_bound else 200)
+
+
+@transaction.atomic
+def _create_assignments(cycle: ReviewCycle, data: dict, *, by) -> list[Assignment]:
+    created = []
+    for objective in data["objectives"]:
+        assignment, is_new = Assignment.objects.get_or_create(
+            cycle=cycle, objective=objective, organisation=data["organisation"],
+            defaults={"role": data["role"], "focal_point": data["focal_point"], "deadline": data["deadline"],
+                      "created_by": by},
+        )  # fmt: skip
+        if is_new:
+            Input.objects.create(assignment=assignment)
+            notifications.notify_assigned(assignment)
+            created.append(assignment)
+    return created
+
+
+@member_required
+def input_queue(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_secretariat(request)
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    inputs = Input.objects.filter(assignment__cycle=cycle).select_related(
+        "assignment__objective", "assignment__organisation", "submitted_by"
+    )
+    status = request.GET.get("status", Input.Status.SUBMITTED)
+    if status in Input.Status.values:
+        inputs = inputs.filter(status=status)
+    if request.GET.get("organisation", "").isdigit():
+        inputs = inputs.filter(assignment__organisation_id=request.GET["organisation"])
+    if request.GET.get("objective", "").isdigit():
+        inputs = inputs.filter(assignment__objective__number=request.GET["objective"])
+    context = {
+        "cycle": cycle,
+        "inputs": inputs.order_by("submitted_at", "assignment__objective__number"),
+        "statuses": Input.Status.choices,
+        "status": status,
+        "organisations": Organisation.objects.filter(assignments__cycle=cycle).distinct(),
+        "objectives": Objective.objects.all(),
+        "return_form": ReturnForm(),
+    }
+    return render(request, "reviews/input_queue.html", context)
+
+
+@member_required
+def input_tracker(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_secretariat(request)
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    assignments = list(
+        Assignment.objects.for_cycle(cycle)
+        .select_related("objective", "organisation", "input")
+        .order_by("organisation__name", "objective__number")
+    )
+    submitted = (Input.Status.SUBMITTED, Input.Status.ACCEPTED)
+    rows = [(a, a.input.status in submitted, a.input.status not in submitted and a.is_overdue()) for a in assignments]
+    if request.GET.get("format") in FORMATS:
+        headers = [
+            _("Organisation"),
+            _("Objective"),
+            _("Role"),
+            _("Deadline"),
+            _("Status"),
+            _("Submitted at"),
+            _("Late"),
+        ]
+        data = [
+            [
+                a.organisation.name,
+                a.objective.number,
+                a.get_role_display(),
+                a.effective_deadline,
+                a.input.get_status_display(),
+                a.input.submitted_at.strftime("%Y-%m-%d %H:%M") if a.input.submitted_at else "",
+                _("yes") if late else "",
+            ]
+            for a, _done, late in rows
+        ]
+        return export_response(fmt=request.GET["format"], filename=f"inputs-{cycle.year}", headers=headers, rows=data)
+    by_organisation = (
+        Assignment.objects.for_cycle(cycle)
+        .values("organisation__name")
+        .annotate(total=Count("id"), done=Count("id", filter=Q(input__status__in=submitted)))
+        .order_by("organisation__name")
+    )
+    context = {"cycle": cycle, "rows": rows, "by_organisation": by_organisation}
+    return render(request, "reviews/input_tracker.html", context)

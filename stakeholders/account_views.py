@@ -1,0 +1,119 @@
+"""Accounts the secretariat manages: invitations with a one-time link, deactivation."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reviews import notifications
+from reviews.forms import InvitationForm
+
+from .models import Role, User
+from .permissions import has_any_role, member_required
+
+
+def _require_secretariat(request: HttpRequest) -> None:
+    if not has_any_role(request.user, Role.SECRETARIAT):
+        raise PermissionDenied
+
+
+@member_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    _require_secretariat(request)
+    users = User.objects.select_related("organisation").prefetch_related("groups").order_by("-is_active", "last_name")
+    return render(request, "stakeholders/user_list.html", {"users": users})
+
+
+@member_required
+def user_invite(request: HttpRequest) -> HttpResponse:
+    _require_secretariat(request)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        first, _sep, last = data["full_name"].partition(" ")
+        with transaction.atomic():
+            user = User(username=data["email"], email=data["email"], first_name=first, last_name=last,
+                        organisation=data["organisation"], language=data["language"])  # fmt: skip
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(Group.objects.get(name=data["role"]))
+            notifications.invite(user=user, invited_by=request.user)
+        messages.success(request, _("An invitation was sent to %(email)s.") % {"email": user.email})
+        return redirect("user-list")
+    return render(request, "stakeholders/user_invite.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@require_POST
+@member_required
+def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
+    """Deactivate (or reactivate) an account; a deactivated account can no longer log in."""
+    _require_secretariat(request)
+    user = get_object_or_404(User, pk=pk)
+    if user == request.user:
+        messages.error(request, _("You cannot deactivate your own account."))
+        return redirect("user-list")
+    user.is_active = request.POST.get("active") == "1"
+    user.save(update_fields=["is_active"])
+    message = _("%(name)s can log in again.") if user.is_active else _("%(name)s can no longer log in.")
+    messages.success(request, message % {"name": user.get_full_name() or user.username})
+    return redirect("user-list")
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The invitation link: choose a password once; the link then stops working."""
+
+    template_name = "registration/invitation_accept.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password is set. Log in with your e-mail address."))
+        return super().form_valid(form)
+
+
+@member_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Confirm the TOTP code of the user's authenticator app; the first time, register the app first."""
+    import segno
+    from django.utils.http import url_has_allowed_host_and_scheme
+    from django_otp import login as otp_login
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    setup = device is None
+    if setup:
+        device, _created = TOTPDevice.objects.get_or_create(
+            user=request.user, confirmed=False, defaults={"name": "authenticator"}
+        )
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    error = ""
+    if request.method == "POST":
+        token = "".join(request.POST.get("token", "").split())
+        if token.isdigit() and device.verify_token(token):
+            if setup:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            return redirect(next_url)
+        error = _("This code is not valid. Enter the 6 digits your app shows now.")
+    context = {"setup": setup, "next": next_url, "error": error}
+    if setup:
+        context["secret"] = _base32(device.bin_key)
+        context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(
+            scale=4, title=_("QR code for your authenticator app")
+        )
+    return render(request, "registration/two_factor.html", context, status=400 if error else 200)
+
+
+def _base32(key: bytes) -> str:
+    import base64
+
+    return base64.b32encode(key).decode().rstrip("=")

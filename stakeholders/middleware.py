@@ -1,0 +1,38 @@
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .models import Role
+
+
+class SecondFactorMiddleware:
+    """Secretariat accounts confirm a TOTP code after their password before they can use the portal."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            settings.OTP_REQUIRED_FOR_SECRETARIAT
+            and user.is_authenticated
+            and user.has_role(Role.SECRETARIAT)
+            and not user.is_verified()
+            and not self._exempt(request.path)
+        ):
+            return redirect(f"{reverse('two-factor')}?next={quote(request.get_full_path())}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _exempt(path: str) -> bool:
+        exempt = [
+            reverse("two-factor"),
+            reverse("logout"),
+            reverse("set_language"),
+            reverse("healthz"),
+            settings.STATIC_URL,
+        ]
+        return any(path.startswith(prefix if prefix.startswith("/") else "/" + prefix) for prefix in exempt)

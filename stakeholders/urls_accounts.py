@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import account_views
+
+urlpatterns = [
+    path("users/", account_views.user_list, name="user-list"),
+    path("users/invite/", account_views.user_invite, name="user-invite"),
+    path("users/<int:pk>/active/", account_views.user_set_active, name="user-set-active"),
+    path("two-factor/", account_views.two_factor, name="two-factor"),
+    path("invitation/<uidb64>/<token>/", account_views.InvitationAcceptView.as_view(), name="invitation-accept"),
+]
