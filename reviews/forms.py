@@ -160,9 +160,19 @@ class AssignmentForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.active())
     role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
     focal_point = forms.ModelChoiceField(
-        label=_("Focal point"), queryset=User.objects.filter(is_active=True).order_by("last_name"), required=False
+        label=_("Focal point"),
+        queryset=User.objects.filter(is_active=True, organisation__isnull=False)
+        .select_related("organisation")
+        .order_by("last_name"),
+        required=False,
     )
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focal_point"].label_from_instance = lambda user: (
+            f"{user.get_full_name() or user.username} ({user.organisation.display_name})"
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -103,7 +103,12 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
             return redirect(next_url)
-        error = _("This code is not valid. Enter the 6 digits your app shows now.")
+        allowed, _details = device.verify_is_allowed()
+        error = (
+            _("This code is not valid. Enter the 6 digits your app shows now.")
+            if allowed
+            else _("Too many wrong codes: wait a few seconds before trying again.")
+        )
     context = {"setup": setup, "next": next_url, "error": error}
     if setup:
         context["secret"] = _base32(device.bin_key)

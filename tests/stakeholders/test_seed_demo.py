@@ -5,12 +5,12 @@ from django.core import serializers
 from django.core.management import CommandError, call_command
 
 from objectives.models import Activity, Indicator, IndicatorObservation
-from reviews.models import ActionProgress, ObjectiveAssessment, ReviewCycle
+from reviews.models import ActionProgress, Assignment, Input, ObjectiveAssessment, ReviewCycle
 from stakeholders.models import Contact, Organisation, Role, User
 
 pytestmark = pytest.mark.django_db
 MODELS = [Organisation, Contact, User, ReviewCycle, ObjectiveAssessment, ActionProgress, Activity, Indicator,
-          IndicatorObservation]  # fmt: skip
+          IndicatorObservation, Assignment, Input]  # fmt: skip
 
 
 def snapshot() -> tuple[str, list[int]]:
@@ -49,6 +49,8 @@ def test_seed_demo_builds_the_belarus_network_and_prints_credentials():
     assert Activity.objects.count() == 150
     assert Indicator.objects.count() == 40
     assert ObjectiveAssessment.objects.filter(cycle__year=2026).exclude(status="not_assessed").count() == 23
+    assert Input.objects.filter(status="accepted").count() == 3
+    assert Input.objects.filter(status="draft", assignment__focal_point__username="focalpoint").exists()
 
 
 def test_seed_demo_twice_changes_nothing():

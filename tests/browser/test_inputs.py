@@ -1,0 +1,93 @@
+"""The input loop in real Chromium: call, invitation, draft with evidence, return, resubmission, acceptance."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from objectives.models import Objective
+from stakeholders.models import Role
+from tests.factories import TEST_PASSWORD, OrganisationFactory, ReviewCycleFactory, UserFactory
+
+from .conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def test_call_invitation_draft_submit_return_resubmit_accept(
+    browser, live_server, page, settings, eager_celery, tmp_path
+):
+    settings.PORTAL_URL = live_server.url
+    cycle = ReviewCycleFactory(year=2030, name="Third IMRF (2030)")
+    ministry = OrganisationFactory(name="Ministry of Labour and Social Protection", acronym="MLSP")
+    UserFactory(username="anna", role=Role.SECRETARIAT, is_staff=True)
+    objective = Objective.objects.get(number=6)
+
+    # The secretariat invites a focal point and asks the ministry for its input.
+    log_in(page, "anna", TEST_PASSWORD)
+    page.goto("/accounts/users/invite/")
+    page.get_by_label("Full name").fill("Olga Sidorenko")
+    page.get_by_role("textbox", name="E-mail").fill("olga@example.org")
+    page.get_by_label("Organisation").select_option(label=str(ministry))
+    page.get_by_label("Role").select_option(Role.FOCAL_POINT.value)
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.get_by_role("alert")).to_contain_text("An invitation was sent to olga@example.org")
+
+    page.goto(f"/cycles/{cycle.pk}/call/")
+    page.get_by_role("listbox", name="Objectives").select_option([str(objective.pk)])
+    page.get_by_label("Organisation").select_option(label=str(ministry))
+    page.get_by_label("Focal point").select_option(label="Olga Sidorenko (MLSP)")
+    page.get_by_label("Deadline").fill("2099-12-31")
+    page.get_by_role("button", name="Assign and notify").click()
+    expect(page.get_by_role("alert")).to_contain_text("1 assignments were created")
+
+    # The focal point follows the e-mailed link and sets a password.
+    invitation = next(m for m in mail.outbox if "/accounts/invitation/" in m.body)
+    link = re.search(r"(http://\S+/accounts/invitation/\S+/)", invitation.body).group(1)
+    focal_context = browser.new_context(base_url=live_server.url)
+    focal = focal_context.new_page()
+    focal.goto(link)
+    focal.locator("#id_new_password1").fill("a-long-passphrase-2030")
+    focal.get_by_label("New password confirmation").fill("a-long-passphrase-2030")
+    focal.get_by_role("button", name="Set my password").click()
+    log_in(focal, "olga@example.org", "a-long-passphrase-2030")
+    focal.get_by_role("link", name="Inputs").click()
+    focal.get_by_role("link", name=re.compile("Recruitment and decent work")).click()
+
+    focal.get_by_label("Measures taken").fill("A bilateral agreement on labour migration was signed.")
+    focal.get_by_role("button", name="Save draft").click()
+    expect(focal.get_by_role("alert")).to_contain_text("Your draft was saved.")
+    evidence = tmp_path / "agreement.pdf"
+    evidence.write_bytes(PDF)
+    focal.get_by_label("Evidence files").set_input_files(str(evidence))
+    focal.get_by_role("button", name="Submit to the secretariat").click()
+    expect(focal.get_by_role("alert")).to_contain_text("submitted to the secretariat")
+    expect(focal.get_by_role("link", name="agreement.pdf")).to_be_visible()
+
+    # The secretariat returns it with a comment.
+    page.goto(f"/cycles/{cycle.pk}/inputs/")
+    page.get_by_role("link", name=re.compile("Recruitment and decent work")).click()
+    page.get_by_label("What should change").fill("Please add the number of workers covered.")
+    page.get_by_role("button", name="Return with this comment").click()
+    expect(page.get_by_role("alert")).to_contain_text("returned to its organisation")
+
+    # The focal point edits and resubmits.
+    focal.reload()
+    expect(focal.get_by_role("alert")).to_contain_text("Please add the number of workers covered.")
+    focal.get_by_label("Results").fill("About 3,000 workers are covered.")
+    focal.get_by_role("button", name="Submit to the secretariat").click()
+    expect(focal.get_by_role("alert")).to_contain_text("submitted to the secretariat")
+    focal_context.close()
+
+    # The secretariat accepts it and finds it beside the assessment editor.
+    page.goto(f"/cycles/{cycle.pk}/inputs/")
+    page.get_by_role("link", name=re.compile("Recruitment and decent work")).click()
+    page.get_by_role("button", name="Accept").click()
+    expect(page.get_by_role("alert")).to_contain_text("The input was accepted")
+    page.goto(f"/objectives/6/cycles/{cycle.pk}/edit/")
+    accepted = page.get_by_role("region", name="Accepted inputs")
+    expect(accepted).to_contain_text("About 3,000 workers are covered.")
+    accepted.get_by_role("button", name="Copy to “Key achievements”").nth(1).click()
+    expect(page.get_by_label("Key achievements")).to_have_value("About 3,000 workers are covered.")

@@ -1,0 +1,250 @@
+import datetime
+import io
+import re
+import zipfile
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from reviews.models import Assignment, Evidence, Input, Reminder
+from reviews.tasks import send_deadline_reminders_task
+from tests.factories import AssignmentFactory, ReviewCycleFactory
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def pdf(name: str = "plan.pdf", content: bytes = PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    return buffer.getvalue()
+
+
+def data(**overrides) -> dict:
+    values = {"measures": "A new migration law.", "results": "", "challenges": "", "good_practices": "",
+              "data_sources": "", "actions": []}  # fmt: skip
+    values.update(overrides)
+    return values
+
+
+@pytest.fixture
+def assignment(organisation_a, focal_point_a):
+    return AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a)
+
+
+@pytest.fixture
+def send_now(eager_celery, django_capture_on_commit_callbacks):
+    """Run the e-mail tasks that a request queues after its commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def test_focal_point_saves_a_draft_with_evidence(assignment, focal_point_a, focal_point_b, login):
+    client = login(focal_point_a)
+    url = assignment.input.get_absolute_url()
+    response = client.post(url, {**data(), "evidence": [pdf(), SimpleUploadedFile("table.docx", docx_bytes())]})
+    assert response.status_code == 302
+    input_ = Input.objects.get()
+    assert input_.measures == "A new migration law." and input_.status == "draft"
+    files = list(input_.evidence.order_by("extension"))
+    assert [(f.original_name, f.extension) for f in files] == [("table.docx", "docx"), ("plan.pdf", "pdf")]
+    assert re.fullmatch(rf"evidence/{input_.pk}/[0-9a-f]{{32}}\.pdf", files[1].file.name)
+    download = client.get(reverse("reviews:evidence-download", args=[input_.pk, files[1].pk]))
+    assert b"".join(download.streaming_content) == PDF
+    assert 'filename="plan.pdf"' in download["Content-Disposition"]
+    assert (
+        login(focal_point_b).get(reverse("reviews:evidence-download", args=[input_.pk, files[1].pk])).status_code == 404
+    )
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("empty.pdf", b""), "is empty"),
+        (SimpleUploadedFile("page.pdf", b"<html><script>alert(1)</script></html>"), "is not a PDF, DOCX"),
+        (SimpleUploadedFile("program.png", b"MZ\x90\x00" + b"\x00" * 100), "is not a PDF, DOCX"),
+        (SimpleUploadedFile("archive.docx", b"PK\x03\x04" + b"\x00" * 100), "is not a PDF, DOCX"),
+        (SimpleUploadedFile("huge.pdf", PDF + b"0" * (20 * 1024 * 1024)), "larger than 20 MB"),
+    ],
+)
+def test_bad_files_get_a_clear_error_and_lose_nothing(assignment, focal_point_a, login, upload, message):
+    Input.objects.filter(pk=assignment.input.pk).update(results="Saved earlier")
+    client = login(focal_point_a)
+    response = client.post(
+        assignment.input.get_absolute_url(),
+        {**data(measures="Typed just now", results="Saved earlier"), "evidence": [upload]},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert "Typed just now" in html  # what the user typed is still in the form
+    input_ = Input.objects.get()
+    assert input_.results == "Saved earlier" and input_.measures == "" and not Evidence.objects.exists()
+
+
+def test_a_file_name_with_a_path_is_stored_safely(assignment, focal_point_a, login):
+    login(focal_point_a).post(
+        assignment.input.get_absolute_url(), {**data(), "evidence": [pdf("../../etc/passwd.pdf")]}
+    )
+    evidence = Evidence.objects.get()
+    assert evidence.original_name == "passwd.pdf"
+    assert ".." not in evidence.file.name and evidence.file.name.startswith("evidence/")
+
+
+def test_too_long_text_is_refused(assignment, focal_point_a, login):
+    response = login(focal_point_a).post(assignment.input.get_absolute_url(), data(challenges="x" * 10_001))
+    assert response.status_code == 400
+    assert "Ensure this value has at most 10000 characters" in response.content.decode()
+
+
+def test_script_in_text_is_rendered_harmless(assignment, focal_point_a, secretariat, login):
+    login(focal_point_a).post(
+        assignment.input.get_absolute_url(), {**data(measures="<script>alert(1)</script> **done**"), "submit": "1"}
+    )
+    html = login(secretariat).get(assignment.input.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in html and "<strong>done</strong>" in html
+
+
+def test_submission_after_the_deadline_is_refused_unless_extended(assignment, focal_point_a, login):
+    Assignment.objects.filter(pk=assignment.pk).update(deadline=datetime.date.today() - datetime.timedelta(days=1))
+    client = login(focal_point_a)
+    response = client.post(assignment.input.get_absolute_url(), {**data(), "submit": "1"}, follow=True)
+    assert "The deadline" in response.content.decode() and "has passed" in response.content.decode()
+    assert Input.objects.get().status == "draft" and Input.objects.get().measures == "A new migration law."
+    Assignment.objects.filter(pk=assignment.pk).update(
+        extended_deadline=datetime.date.today() + datetime.timedelta(days=3)
+    )
+    client.post(assignment.input.get_absolute_url(), {**data(), "submit": "1"})
+    assert Input.objects.get().status == "submitted"
+
+
+def test_an_empty_input_cannot_be_submitted(assignment, focal_point_a, login):
+    response = login(focal_point_a).post(
+        assignment.input.get_absolute_url(), {**data(measures=""), "submit": "1"}, follow=True
+    )
+    assert "Write at least one section" in response.content.decode()
+
+
+def test_the_full_loop_return_resubmit_accept(assignment, focal_point_a, secretariat, login, send_now):
+    focal_point_a.language = "ru"
+    focal_point_a.save()
+    focal = login(focal_point_a)
+    focal.post(assignment.input.get_absolute_url(), {**data(), "submit": "1"})
+    assert (
+        focal.post(assignment.input.get_absolute_url(), data(measures="Late edit")).status_code == 403
+    )  # read-only now
+
+    staff = login(secretariat)
+    queue = staff.get(reverse("reviews:input-queue", args=[assignment.cycle_id])).content.decode()
+    assert str(assignment.objective) in queue
+    assert staff.post(reverse("reviews:input-return", args=[assignment.input.pk]), {"comment": ""}).status_code == 302
+    assert Input.objects.get().status == "submitted"  # a return needs a comment
+    with send_now():
+        staff.post(reverse("reviews:input-return", args=[assignment.input.pk]), {"comment": "Add figures for 2025."})
+    assert Input.objects.get().status == "returned"
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [focal_point_a.email]
+    assert "Add figures for 2025." in mail.outbox[0].body
+    assert "возвращены" in mail.outbox[0].subject  # in the recipient's language
+    assert mail.outbox[0].alternatives and "<blockquote>" in mail.outbox[0].alternatives[0][0]
+
+    focal.post(assignment.input.get_absolute_url(), {**data(results="2025: 1,200 permits"), "submit": "1"})
+    assert Input.objects.get().status == "submitted"
+    staff.post(reverse("reviews:input-accept", args=[assignment.input.pk]))
+    assert Input.objects.get().status == "accepted"
+    editor = staff.get(reverse("reviews:assessment-update", args=[assignment.objective.number, assignment.cycle_id]))
+    assert "2025: 1,200 permits" in editor.content.decode() and "Copy to" in editor.content.decode()
+
+
+def test_call_for_inputs_creates_assignments_and_notifies(secretariat, focal_point_a, organisation_a, login, send_now):
+    cycle = ReviewCycleFactory()
+    with send_now():
+        response = login(secretariat).post(
+            reverse("reviews:call-for-inputs", args=[cycle.pk]),
+            {
+                "objectives": [5, 6],
+                "organisation": organisation_a.pk,
+                "role": "lead",
+                "focal_point": focal_point_a.pk,
+                "deadline": "2031-01-15",
+            },
+        )
+    assert response.status_code == 302
+    assert Assignment.objects.filter(cycle=cycle).count() == 2 and Input.objects.count() == 2
+    assert len(mail.outbox) == 2 and "/inputs/" in mail.outbox[0].body
+
+
+def test_call_for_inputs_refuses_a_focal_point_of_another_organisation(
+    secretariat, focal_point_b, organisation_a, login
+):
+    response = login(secretariat).post(
+        reverse("reviews:call-for-inputs", args=[ReviewCycleFactory().pk]),
+        {
+            "objectives": [5],
+            "organisation": organisation_a.pk,
+            "role": "lead",
+            "focal_point": focal_point_b.pk,
+            "deadline": "2031-01-15",
+        },
+    )
+    assert response.status_code == 400 and "must belong to the organisation" in response.content.decode()
+
+
+def test_observers_read_accepted_inputs_only(assignment, observer, login):
+    client = login(observer)
+    assert client.get(assignment.input.get_absolute_url()).status_code == 404
+    Input.objects.filter(pk=assignment.input.pk).update(status="accepted")
+    assert client.get(assignment.input.get_absolute_url()).status_code == 200
+
+
+def test_inbox_lists_open_and_earlier_inputs(assignment, focal_point_a, login):
+    AssignmentFactory(organisation=assignment.organisation, with_input={"status": "accepted"},
+                      cycle=ReviewCycleFactory(year=2020, name="Old cycle"))  # fmt: skip
+    html = login(focal_point_a).get(reverse("reviews:input-inbox")).content.decode()
+    assert str(assignment.objective) in html and "Old cycle" in html
+
+
+def test_tracker_shows_who_is_late_and_exports(secretariat, organisation_a, organisation_b, login):
+    cycle = ReviewCycleFactory()
+    AssignmentFactory(cycle=cycle, organisation=organisation_a, with_input={"status": "submitted"})
+    AssignmentFactory(cycle=cycle, organisation=organisation_b, deadline=datetime.date(2020, 1, 1))
+    client = login(secretariat)
+    html = client.get(reverse("reviews:input-tracker", args=[cycle.pk])).content.decode()
+    assert "late" in html and "1 / 1" in html
+    csv = client.get(reverse("reviews:input-tracker", args=[cycle.pk]), {"format": "csv"}).content.decode("utf-8-sig")
+    assert "Ministry B" in csv and "yes" in csv
+
+
+def test_reminders_are_sent_once_each(focal_point_a, organisation_a, send_now):
+    today = datetime.date(2031, 3, 1)
+    AssignmentFactory(
+        organisation=organisation_a, focal_point=focal_point_a, deadline=today + datetime.timedelta(days=7)
+    )
+    with time_machine.travel(datetime.datetime(2031, 3, 1, 9, tzinfo=datetime.UTC)):
+        with send_now():
+            assert send_deadline_reminders_task() == 1
+        with send_now():
+            assert send_deadline_reminders_task() == 0  # running twice sends nothing new
+    assert len(mail.outbox) == 1
+    with time_machine.travel(datetime.datetime(2031, 3, 7, 9, tzinfo=datetime.UTC)), send_now():
+        assert send_deadline_reminders_task() == 1
+    with time_machine.travel(datetime.datetime(2031, 3, 9, 9, tzinfo=datetime.UTC)), send_now():
+        assert send_deadline_reminders_task() == 1
+        assert send_deadline_reminders_task() == 0
+    assert [r.kind for r in Reminder.objects.order_by("sent_at")] == ["7d", "1d", "overdue"]
+    assert "Overdue" in mail.outbox[-1].subject
+
+
+def test_no_reminder_for_submitted_inputs(organisation_a, focal_point_a, send_now):
+    AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a, deadline=datetime.date.today(),
+                      with_input={"status": "submitted"})  # fmt: skip
+    with send_now():
+        assert send_deadline_reminders_task() == 0

@@ -1,0 +1,160 @@
+"""Invitations, deactivation, login lockout, the second factor and session expiry."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from stakeholders.models import Role, User
+from tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def invitation_link() -> str:
+    return re.search(r"http://[^/]+(/accounts/invitation/\S+/)", mail.outbox[-1].body).group(1)
+
+
+def test_secretariat_invites_a_focal_point_who_sets_a_password(
+    secretariat, organisation_a, login, eager_celery, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(secretariat).post(reverse("user-invite"), {
+            "full_name": "Olga Sidorenko", "email": "Olga@Example.org", "organisation": organisation_a.pk,
+            "role": Role.FOCAL_POINT, "language": "ru",
+        })  # fmt: skip
+    assert response.status_code == 302
+    user = User.objects.get(email="olga@example.org")
+    assert not user.has_usable_password() and user.has_role(Role.FOCAL_POINT) and user.language == "ru"
+    assert mail.outbox[-1].to == ["olga@example.org"]
+    assert "UNCNM" in mail.outbox[-1].subject and "Учётная запись" in mail.outbox[-1].subject
+
+    client = Client()
+    form_url = client.get(invitation_link())["Location"]
+    response = client.post(
+        form_url, {"new_password1": "a-long-new-passphrase", "new_password2": "a-long-new-passphrase"}
+    )
+    assert response.status_code == 302
+    assert (
+        client.post(reverse("login"), {"username": "olga@example.org", "password": "a-long-new-passphrase"}).status_code
+        == 302
+    )
+    # The link works once.
+    again = Client().get(invitation_link(), follow=True)
+    assert "not valid any more" in again.content.decode()
+
+
+def test_invitation_link_expires(
+    secretariat, organisation_a, login, eager_celery, django_capture_on_commit_callbacks, settings
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        login(secretariat).post(reverse("user-invite"), {
+            "full_name": "Late Person", "email": "late@example.org", "organisation": organisation_a.pk,
+            "role": Role.FOCAL_POINT, "language": "en",
+        })  # fmt: skip
+    with time_machine.travel(datetime.timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT + 60)):
+        response = Client().get(invitation_link(), follow=True)
+    assert "not valid any more" in response.content.decode()
+
+
+def test_invitation_refuses_an_existing_address(secretariat, focal_point_a, organisation_a, login):
+    response = login(secretariat).post(reverse("user-invite"), {
+        "full_name": "Twin", "email": focal_point_a.email.upper(), "organisation": organisation_a.pk,
+        "role": Role.FOCAL_POINT, "language": "en",
+    })  # fmt: skip
+    assert response.status_code == 400 and "already exists" in response.content.decode()
+
+
+def test_secretariat_deactivates_an_account(secretariat, focal_point_a, login):
+    client = login(secretariat)
+    assert client.get(reverse("user-list")).status_code == 200
+    client.post(reverse("user-set-active", args=[focal_point_a.pk]), {"active": "0"})
+    focal_point_a.refresh_from_db()
+    assert not focal_point_a.is_active
+    response = Client().post(reverse("login"), {"username": focal_point_a.username, "password": TEST_PASSWORD})
+    assert response.status_code == 200  # refused
+    response = client.post(reverse("user-set-active", args=[secretariat.pk]), {"active": "0"}, follow=True)
+    assert "cannot deactivate your own account" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["user-list", "user-invite"])
+@pytest.mark.parametrize("role", ["focal_point_a", "agency_staff", "observer", "no_role"])
+def test_account_pages_are_for_the_secretariat(request, login, name, role):
+    assert login(request.getfixturevalue(role)).get(reverse(name)).status_code == 403
+
+
+def test_account_pages_send_anonymous_users_to_login(client, focal_point_a):
+    for url in [reverse("user-list"), reverse("user-invite"), reverse("two-factor")]:
+        assert client.get(url).status_code == 302
+    assert client.post(reverse("user-set-active", args=[focal_point_a.pk])).status_code == 302
+
+
+def test_repeated_failed_logins_lock_the_account(client, observer, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "observer", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "observer", "password": TEST_PASSWORD})
+    assert response.status_code == 429
+    assert "Too many failed logins" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_secretariat_needs_a_second_factor(secretariat, settings):
+    settings.OTP_REQUIRED_FOR_SECRETARIAT = True
+    client = Client()
+    client.post(reverse("login"), {"username": "secretariat", "password": TEST_PASSWORD})
+    response = client.get(reverse("reviews:dashboard"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("two-factor"))
+    setup = client.get(response["Location"]).content.decode()
+    assert "<svg" in setup and "totp-secret" in setup
+    device = TOTPDevice.objects.get(user=secretariat)
+    assert client.post(reverse("two-factor"), {"token": "000000", "next": "/dashboard/"}).status_code == 400
+    # A wrong code slows the next attempts down (django-otp throttling): try again a little later.
+    with time_machine.travel(datetime.timedelta(seconds=5)):
+        code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+        response = client.post(reverse("two-factor"), {"token": code, "next": "/dashboard/"})
+        assert response["Location"] == "/dashboard/"
+        assert client.get(reverse("reviews:dashboard")).status_code == 200
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_second_factor_refuses_an_outside_next_url(secretariat, settings):
+    settings.OTP_REQUIRED_FOR_SECRETARIAT = True
+    client = Client()
+    client.post(reverse("login"), {"username": "secretariat", "password": TEST_PASSWORD})
+    client.get(reverse("two-factor"))
+    device = TOTPDevice.objects.get(user=secretariat)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    response = client.post(reverse("two-factor"), {"token": code, "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_focal_points_need_no_second_factor(focal_point_a, settings):
+    settings.OTP_REQUIRED_FOR_SECRETARIAT = True
+    client = Client()
+    client.post(reverse("login"), {"username": "focal_a", "password": TEST_PASSWORD})
+    assert client.get(reverse("reviews:input-inbox")).status_code == 200
+
+
+def test_sessions_end_after_inactivity(observer, settings):
+    client = Client()
+    client.post(reverse("login"), {"username": "observer", "password": TEST_PASSWORD})
+    assert client.get(reverse("objectives:home")).status_code == 200
+    with time_machine.travel(datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE + 60)):
+        assert client.get(reverse("objectives:home")).status_code == 302
+
+
+def test_every_form_has_a_csrf_token(secretariat, login):
+    client = login(secretariat)
+    client.handler.enforce_csrf_checks = True
+    group = Group.objects.get(name="Secretariat")
+    assert group
+    response = client.post(reverse("user-invite"), {})
+    assert response.status_code == 403  # no token, no post
