@@ -20,3 +20,7 @@ class Command(BaseCommand):
         for user in users:
             role = user.role.label if user.role else "Superuser"
             self.stdout.write(f"  {user.username:<12} {demo.DEMO_PASSWORD}   ({role})")
+        if settings.OTP_REQUIRED_FOR_SECRETARIAT:
+            self.stdout.write(
+                "The secretariat account then sets up a TOTP authenticator app (the portal shows the QR code)."
+            )

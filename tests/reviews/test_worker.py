@@ -1,4 +1,4 @@
-"""Exports through real Redis and real worker processes, including a worker killed mid-export."""
+"""Tasks through real Redis and real worker processes: exports (one killed mid-export) and reminders."""
 
 import os
 import signal
@@ -74,3 +74,18 @@ def test_a_task_that_always_crashes_ends_failed_after_three_attempts(celery_work
     job = wait_for(job, lambda j: j.status == "failed")
     assert job.attempts == 3
     assert "unknown kind: corrupted" in job.error
+
+
+def test_reminder_job_is_idempotent_on_a_real_worker(celery_workers, organisation_a, focal_point_a):
+    import datetime
+
+    from reviews.models import Reminder
+    from reviews.tasks import send_deadline_reminders_task
+    from tests.factories import AssignmentFactory
+
+    celery_workers.start()
+    AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a,
+                      deadline=datetime.date.today() + datetime.timedelta(days=1))  # fmt: skip
+    assert send_deadline_reminders_task.delay().get(timeout=60) == 1
+    assert send_deadline_reminders_task.delay().get(timeout=60) == 0  # the second run sends nothing new
+    assert Reminder.objects.get().kind == "1d"
