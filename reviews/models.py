@@ -7,6 +7,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from objectives.models import Action, Activity, GuidingPrinciple, Objective
@@ -624,7 +625,7 @@ class Input(models.Model):
     MAX_TEXT = 10_000
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("status of an input", "Draft")
         SUBMITTED = "submitted", _("Submitted")
         RETURNED = "returned", _("Returned for changes")
         ACCEPTED = "accepted", _("Accepted")

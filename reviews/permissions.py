@@ -30,27 +30,24 @@ def _reporting_organisation(user: User) -> int | None:
     return None
 
 
-def assignments_visible_to(user: User, queryset):
+def _visible(user: User, queryset, *, organisation_field: str, accepted: dict):
+    """The secretariat sees everything; reporters their organisation's rows; observers accepted ones only."""
     if has_any_role(user, Role.SECRETARIAT):
         return queryset
     organisation = _reporting_organisation(user)
     if organisation:
-        return queryset.filter(organisation_id=organisation)
+        return queryset.filter(**{organisation_field: organisation})
     if has_any_role(user, Role.OBSERVER):
-        return queryset.filter(input__status="accepted")
+        return queryset.filter(**accepted)
     return queryset.none()
+
+
+def assignments_visible_to(user: User, queryset):
+    return _visible(user, queryset, organisation_field="organisation_id", accepted={"input__status": "accepted"})
 
 
 def inputs_visible_to(user: User, queryset):
-    """The secretariat sees every input; reporters their organisation's; observers accepted ones only."""
-    if has_any_role(user, Role.SECRETARIAT):
-        return queryset
-    organisation = _reporting_organisation(user)
-    if organisation:
-        return queryset.filter(assignment__organisation_id=organisation)
-    if has_any_role(user, Role.OBSERVER):
-        return queryset.filter(status="accepted")
-    return queryset.none()
+    return _visible(user, queryset, organisation_field="assignment__organisation_id", accepted={"status": "accepted"})
 
 
 def can_edit_input(user: User, input_) -> bool:
