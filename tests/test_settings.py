@@ -46,3 +46,14 @@ def test_embedded_default_needs_no_environment(tmp_path):
     assert "sqlite3" in result.stdout
     assert "CELERY_TASK_ALWAYS_EAGER = True" in result.stdout
     assert "console.EmailBackend" in result.stdout
+
+
+def test_export_time_limit_is_below_the_visibility_timeout_and_beat_runs_the_sweepers(settings):
+    from reviews.tasks import export_draft_task
+
+    assert export_draft_task.time_limit == settings.EXPORT_TIME_LIMIT
+    assert settings.EXPORT_TIME_LIMIT < settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert settings.EXPORT_STALE_AFTER > settings.EXPORT_TIME_LIMIT
+    assert export_draft_task.acks_late and export_draft_task.reject_on_worker_lost
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert scheduled == {"reviews.tasks.requeue_stuck_exports_task", "reviews.tasks.send_deadline_reminders_task"}
