@@ -47,3 +47,12 @@ def test_russian_labels_are_served(observer, login):
     assert "23 цели Глобального договора о миграции" in html
     assert "Круглый стол 1" in html
     assert '<html lang="ru">' in html
+
+
+def test_an_inputs_draft_status_is_not_a_review_draft():
+    from django.utils import translation
+
+    from reviews.models import Input
+
+    with translation.override("ru"):
+        assert str(Input.Status.DRAFT.label) == "Черновик"
