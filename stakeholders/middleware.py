@@ -5,11 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .models import Role
-
 
 class SecondFactorMiddleware:
-    """Secretariat accounts confirm a TOTP code after their password before they can use the portal."""
+    """Secretariat (and superuser) accounts confirm a TOTP code after their password before they can use the portal."""
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
@@ -19,7 +17,7 @@ class SecondFactorMiddleware:
         if (
             settings.OTP_REQUIRED_FOR_SECRETARIAT
             and user.is_authenticated
-            and user.has_role(Role.SECRETARIAT)
+            and user.is_secretariat  # superusers included
             and not user.is_verified()
             and not self._exempt(request.path)
         ):

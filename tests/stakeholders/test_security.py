@@ -136,6 +136,14 @@ def test_second_factor_refuses_an_outside_next_url(secretariat, settings):
     assert response["Location"] == "/"
 
 
+def test_superusers_need_the_second_factor_too(superuser, settings):
+    settings.OTP_REQUIRED_FOR_SECRETARIAT = True
+    client = Client()
+    client.force_login(superuser)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("two-factor"))
+
+
 def test_focal_points_need_no_second_factor(focal_point_a, settings):
     settings.OTP_REQUIRED_FOR_SECRETARIAT = True
     client = Client()
