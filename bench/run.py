@@ -25,7 +25,7 @@ def session_cookie() -> str:
     code = (
         "from django.contrib.sessions.backends.db import SessionStore;"
         "from stakeholders.models import User;"
-        "u=User.objects.get(username='secretariat');s=SessionStore();"
+        "u=User.objects.get(username='observer');s=SessionStore();"
         "s['_auth_user_id']=str(u.pk);s['_auth_user_backend']='django.contrib.auth.backends.ModelBackend';"
         "s['_auth_user_hash']=u.get_session_auth_hash();s.create();print(s.session_key)"
     )

@@ -3,6 +3,7 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from objectives.models import Activity, GuidingPrinciple, Objective, RoundTable
@@ -28,6 +29,26 @@ class Dashboard:
     status_chart: str = ""
     cycle_chart: str = ""
     round_table_chart: str = ""
+
+    # Rows ready for the template: plain lists, so that rendering the matrices stays cheap.
+    def coverage_rows(self) -> list:
+        return [
+            (objective, [(status, reverse("reviews:assessment-detail", args=[objective.number, cycle.pk]))
+                         for cycle, status, _trend in self.coverage[objective.pk]])
+            for objective in self.objectives
+        ]  # fmt: skip
+
+    def principle_rows(self) -> list:
+        return [
+            (objective, [p.pk in self.principle_matrix.get(objective.pk, ()) for p in self.principles])
+            for objective in self.objectives
+        ]
+
+    def kind_rows(self) -> list:
+        return [
+            (objective, [self.kind_matrix.get(objective.pk, {}).get(kind.value, "") for kind in self.kinds])
+            for objective in self.objectives
+        ]
 
 
 def percent(part: int, whole: int) -> float:

@@ -17,12 +17,6 @@ def markdown(text: str) -> SafeString:
 
 
 @register.filter
-def get_item(mapping: dict, key):
-    """Look a key up in a dict from a template: {{ matrix|get_item:objective.pk }}."""
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
 def number(value) -> str:
     """A decimal without trailing zeros, in the active language's format: 4893.400 -> 4 893,4 in Russian."""
     if value is None or value == "":
