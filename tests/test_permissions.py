@@ -242,3 +242,14 @@ def test_public_endpoints_need_no_login(client):
 def test_admin_is_for_staff_only(request, role, login):
     response = login(request.getfixturevalue(role)).get(reverse("admin:index"))
     assert response.status_code == (200 if role == "secretariat" else 302)
+
+
+@pytest.mark.parametrize("role", ["secretariat", "focal_point_a"])
+def test_every_page_renders_in_russian(request, role, login, pages):
+    client = login(request.getfixturevalue(role))
+    client.cookies["django_language"] = "ru"
+    for name, page in pages.items():
+        response = getattr(client, page.method)(page.url)
+        assert response.status_code == page.expected[role], name
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            assert '<html lang="ru">' in response.content.decode(), name
