@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .permissions import activities_editable_by
+
 
 class RoundTableQuerySet(models.QuerySet):
     def with_objectives(self) -> "RoundTableQuerySet":
@@ -275,8 +277,6 @@ class ActivityQuerySet(models.QuerySet):
         )
 
     def editable_by(self, user) -> "ActivityQuerySet":
-        from .permissions import activities_editable_by
-
         return activities_editable_by(user, self)
 
 

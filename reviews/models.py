@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +12,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from objectives.models import Action, Activity, GuidingPrinciple, Objective
+
+from .permissions import assignments_visible_to, inputs_visible_to
 
 # The day the General Assembly endorsed the GCM: the start of the first reporting period.
 GCM_ENDORSED = datetime.date(2018, 12, 19)
@@ -545,8 +548,6 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(cycle=cycle)
 
     def visible_to(self, user) -> "AssignmentQuerySet":
-        from .permissions import assignments_visible_to
-
         return assignments_visible_to(user, self)
 
 
@@ -610,8 +611,6 @@ class Assignment(models.Model):
 
 class InputQuerySet(models.QuerySet):
     def visible_to(self, user) -> "InputQuerySet":
-        from .permissions import inputs_visible_to
-
         return inputs_visible_to(user, self)
 
     def accepted(self) -> "InputQuerySet":
@@ -718,8 +717,6 @@ class Input(models.Model):
 
 def evidence_path(instance: "Evidence", filename: str) -> str:
     """Stored under a generated name; the name the user gave is kept in a field, never in the path."""
-    import uuid
-
     return f"evidence/{instance.input_id}/{uuid.uuid4().hex}.{instance.extension}"
 
 

@@ -27,6 +27,7 @@ from objectives.models import Action, Activity, GuidingPrinciple, Indicator, Ind
 from stakeholders.models import Organisation
 
 from .dashboard import build_dashboard
+from .docx_report import render_docx
 from .models import (
     ActionProgress,
     ExportJob,
@@ -242,8 +243,6 @@ def render_pdf(html: str, *, fetcher: PortalStaticFetcher | None = None) -> tupl
 
 def build_export(job: ExportJob, *, pause: float = 0.0) -> None:
     """Collect, render and save one job's PDF and DOCX, reporting each stage on the job row."""
-    from .docx_report import render_docx
-
     with translation.override(job.language):
         job.report(ExportJob.Stage.COLLECTING, 5)
         data = collect(job)

@@ -4,11 +4,16 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import ExportJob
+from stakeholders.models import User
+
+from .models import Assignment, ExportJob, Input, Reminder
 from .report import build_export
 
 logger = logging.getLogger(__name__)
@@ -65,12 +70,6 @@ def requeue_stuck_exports_task() -> int:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_email_task(template: str, user_id: int, context: dict) -> bool:
     """Send one templated e-mail (text and HTML) to a user, in the user's language."""
-    from django.core.mail import EmailMultiAlternatives
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from stakeholders.models import User
-
     user = User.objects.filter(pk=user_id, is_active=True).exclude(email="").first()
     if user is None:
         return False
@@ -88,10 +87,8 @@ def send_email_task(template: str, user_id: int, context: dict) -> bool:
 @shared_task
 def send_deadline_reminders_task() -> int:
     """E-mail reminders 7 days and 1 day before a deadline and once when overdue; never the same one twice."""
-    from django.db import IntegrityError, transaction
-
+    # notifications sends its e-mails through this module's tasks: imported here to avoid a cycle.
     from . import notifications
-    from .models import Assignment, Input, Reminder
 
     today = timezone.localdate()
     sent = 0

@@ -1,5 +1,8 @@
 """Accounts the secretariat manages: invitations with a one-time link, deactivation."""
 
+import base64
+
+import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.models import Group
@@ -8,8 +11,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from reviews import notifications
 from reviews.forms import InvitationForm
@@ -80,11 +86,6 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
 @member_required
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Confirm the TOTP code of the user's authenticator app; the first time, register the app first."""
-    import segno
-    from django.utils.http import url_has_allowed_host_and_scheme
-    from django_otp import login as otp_login
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     setup = device is None
     if setup:
@@ -119,6 +120,4 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 
 def _base32(key: bytes) -> str:
-    import base64
-
     return base64.b32encode(key).decode().rstrip("=")

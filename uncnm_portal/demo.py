@@ -6,12 +6,24 @@ nothing. E-mail addresses use example.org; people are fictitious.
 """
 
 import datetime
+import datetime as dt
+import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from reviews.models import ReviewCycle
+from objectives.models import (
+    Action,
+    Activity,
+    GuidingPrinciple,
+    Indicator,
+    IndicatorObservation,
+    Objective,
+    SDGTarget,
+)
+from reviews.models import ActionProgress, Assignment, Input, ObjectiveAssessment, ProgressStatus, ReviewCycle
 from stakeholders.models import Contact, Organisation, Role, User
 
 Kind = Organisation.Kind
@@ -326,9 +338,6 @@ def _set_m2m(manager, objects) -> None:
 
 def seed_progress(organisations: dict[str, Organisation], *, scale: int = 1) -> None:
     """Fill every cycle with assessments and action statuses, and record activities and indicators."""
-    import random
-
-    from objectives.models import Action, GuidingPrinciple, Objective
 
     rng = random.Random(2026)
     cycles = list(ReviewCycle.objects.order_by("year"))
@@ -343,7 +352,6 @@ def seed_progress(organisations: dict[str, Organisation], *, scale: int = 1) -> 
 
 
 def _seed_assessments(rng, cycles, objectives, principles, organisations, by) -> None:
-    from reviews.models import ObjectiveAssessment, ProgressStatus
 
     scale = list(ProgressStatus)
     for objective in objectives:
@@ -385,8 +393,6 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
 
 
 def _seed_action_progress(rng, cycles, actions, by) -> None:
-    from reviews.models import ActionProgress
-
     statuses = [ActionProgress.Status.NONE, ActionProgress.Status.PLANNED, ActionProgress.Status.ONGOING,
                 ActionProgress.Status.COMPLETED]  # fmt: skip
     for index, cycle in enumerate(cycles):
@@ -400,10 +406,6 @@ def _seed_action_progress(rng, cycles, actions, by) -> None:
 
 
 def _seed_activities(rng, organisations, objectives, actions, by, *, count: int) -> None:
-    import datetime as dt
-    from decimal import Decimal
-
-    from objectives.models import Activity
 
     by_objective: dict[int, list] = {}
     for action in actions:
@@ -443,9 +445,6 @@ def _seed_activities(rng, organisations, objectives, actions, by, *, count: int)
 
 
 def _seed_indicators(rng, objectives, *, count: int) -> None:
-    from decimal import Decimal
-
-    from objectives.models import Indicator, IndicatorObservation, Objective, SDGTarget
 
     by_number = {o.number: o for o in objectives}
     targets = {t.code: t for t in SDGTarget.objects.all()}
@@ -484,9 +483,6 @@ def grow_tenfold() -> None:
 
     For the query-count tests and the benchmarks: ten times the demo size.
     """
-    import random
-
-    from objectives.models import Action, Activity, Indicator, IndicatorObservation, Objective
 
     rng = random.Random(10)
     objectives = list(Objective.objects.all())
@@ -538,10 +534,6 @@ DEMO_INPUTS = [
 
 def seed_inputs(organisations: dict[str, Organisation]) -> None:
     """A call for inputs in the latest cycle: some inputs accepted, one submitted, one still open for the demo focal point."""
-    import datetime as dt
-
-    from objectives.models import Objective
-    from reviews.models import Assignment, Input
 
     cycle = ReviewCycle.objects.order_by("year").last()
     secretariat = User.objects.filter(username="secretariat").first()

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -109,8 +110,6 @@ def history_list(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 def _object_url(obj: models.Model) -> str:
     if isinstance(obj, ActionProgress):
-        from django.urls import reverse
-
         return reverse("reviews:assessment-detail", args=[obj.action.objective.number, obj.cycle_id])
     return obj.get_absolute_url()
 
