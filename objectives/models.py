@@ -15,8 +15,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .permissions import activities_editable_by
-
 
 class RoundTableQuerySet(models.QuerySet):
     def with_objectives(self) -> "RoundTableQuerySet":
@@ -114,14 +112,6 @@ class Objective(models.Model):
         return [f"{self.number}({letter})" for letter in string.ascii_lowercase[: self.action_count]]
 
 
-class ActionQuerySet(models.QuerySet):
-    def for_objective(self, objective: Objective) -> "ActionQuerySet":
-        return self.filter(objective=objective)
-
-    def with_summary(self) -> "ActionQuerySet":
-        return self.exclude(summary="")
-
-
 class Action(models.Model):
     """A lettered action under an objective, such as 1(a)."""
 
@@ -132,8 +122,6 @@ class Action(models.Model):
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("A short summary of the action, entered by the secretariat.")
     )
-
-    objects = ActionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("action")
@@ -275,9 +263,6 @@ class ActivityQuerySet(models.QuerySet):
         return self.exclude(status=Activity.Status.CANCELLED).filter(
             Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
         )
-
-    def editable_by(self, user) -> "ActivityQuerySet":
-        return activities_editable_by(user, self)
 
 
 class Activity(models.Model):

@@ -1,7 +1,5 @@
 """Who may change what in the objectives app. Everyone with a role may read."""
 
-from django.db.models import QuerySet
-
 from stakeholders.models import Role, User
 from stakeholders.permissions import has_any_role
 
@@ -26,11 +24,3 @@ def can_edit_activity(user: User, activity) -> bool:
         and user.organisation_id is not None
         and activity.lead_organisation_id == user.organisation_id
     )
-
-
-def activities_editable_by(user: User, queryset: QuerySet) -> QuerySet:
-    if has_any_role(user, Role.SECRETARIAT):
-        return queryset
-    if has_any_role(user, Role.AGENCY_STAFF) and user.organisation_id:
-        return queryset.filter(lead_organisation_id=user.organisation_id)
-    return queryset.none()

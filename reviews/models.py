@@ -25,9 +25,6 @@ class ReviewCycleQuerySet(models.QuerySet):
         day = on or timezone.localdate()
         return self.filter(input_opens__lte=day, input_closes__gte=day)
 
-    def for_level(self, level: str) -> "ReviewCycleQuerySet":
-        return self.filter(level=level)
-
 
 class ReviewCycle(models.Model):
     """One review of GCM implementation: a UNECE regional review or an IMRF."""
@@ -332,6 +329,9 @@ class ActionProgress(models.Model):
     def __str__(self) -> str:
         return f"{self.action.code} · {self.cycle}: {self.get_status_display()}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:assessment-detail", args=[self.action.objective.number, self.cycle_id])
+
 
 class ReportSectionQuerySet(models.QuerySet):
     def for_cycle(self, cycle: ReviewCycle) -> "ReportSectionQuerySet":
@@ -411,8 +411,13 @@ class ExportJobQuerySet(models.QuerySet):
         return self.filter(cycle=cycle).select_related("requested_by").order_by("-requested_at")
 
     def stuck(self, *, older_than: datetime.timedelta) -> "ExportJobQuerySet":
-        """Jobs marked running whose worker has not reported for longer than the time limit."""
-        return self.filter(status=ExportJob.Status.RUNNING, heartbeat_at__lt=timezone.now() - older_than)
+        """Jobs no worker is working on: running without a heartbeat, or queued, for longer than older_than."""
+        since = timezone.now() - older_than
+        return self.filter(
+            Q(status=ExportJob.Status.RUNNING, heartbeat_at__lt=since)
+            | Q(status=ExportJob.Status.QUEUED, heartbeat_at__isnull=True, requested_at__lt=since)
+            | Q(status=ExportJob.Status.QUEUED, heartbeat_at__lt=since)
+        )
 
 
 class ExportJob(models.Model):

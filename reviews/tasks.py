@@ -6,7 +6,6 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -55,13 +54,7 @@ def _after_failure(job: ExportJob, reason: str) -> str:
 @shared_task
 def requeue_stuck_exports_task() -> int:
     """Send exports that no worker is working on back to the queue; the claim fails those out of attempts."""
-    stale = _stale_after()
-    lost = ExportJob.objects.filter(
-        Q(status=ExportJob.Status.RUNNING, heartbeat_at__lt=timezone.now() - stale)
-        | Q(status=ExportJob.Status.QUEUED, requested_at__lt=timezone.now() - stale, heartbeat_at__isnull=True)
-        | Q(status=ExportJob.Status.QUEUED, heartbeat_at__lt=timezone.now() - stale)
-    )
-    job_ids = list(lost.values_list("pk", flat=True))
+    job_ids = list(ExportJob.objects.stuck(older_than=_stale_after()).values_list("pk", flat=True))
     for job_id in job_ids:
         export_draft_task.delay(job_id)
     return len(job_ids)

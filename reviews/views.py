@@ -57,6 +57,11 @@ def _require_editor(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _assessment_in(cycle: ReviewCycle | None, objective: Objective) -> ObjectiveAssessment | None:
+    """The objective's assessment in a cycle (None for no cycle or no assessment)."""
+    return ObjectiveAssessment.objects.filter(cycle=cycle, objective=objective).first() if cycle else None
+
+
 def _editable_assessment(objective: Objective, cycle: ReviewCycle) -> ObjectiveAssessment:
     assessment, _created = ObjectiveAssessment.objects.get_or_create(cycle=cycle, objective=objective)
     return assessment
@@ -72,11 +77,7 @@ def assessment_detail(request: HttpRequest, number: int, cycle_id: int) -> HttpR
         .first()
     ) or ObjectiveAssessment(cycle=cycle, objective=objective)
     previous_cycle = cycle.previous()
-    previous = (
-        ObjectiveAssessment.objects.filter(cycle=previous_cycle, objective=objective).first()
-        if previous_cycle
-        else None
-    )
+    previous = _assessment_in(previous_cycle, objective)
     start, end = cycle.reporting_period(previous=previous_cycle)
     progress = {p.action_id: p for p in ActionProgress.objects.filter(cycle=cycle, action__objective=objective)}
     actions = [(action, progress.get(action.pk)) for action in objective.actions.order_by("letter")]
@@ -102,13 +103,7 @@ def assessment_detail(request: HttpRequest, number: int, cycle_id: int) -> HttpR
 
 def _form_page(request, objective, cycle, assessment, form, *, status: int = 200, conflict=None) -> HttpResponse:
     previous_cycle = cycle.previous()
-    previous = (
-        ObjectiveAssessment.objects.filter(cycle=previous_cycle, objective=objective)
-        .prefetch_related("principles")
-        .first()
-        if previous_cycle
-        else None
-    )
+    previous = _assessment_in(previous_cycle, objective)
     narratives = [(form[name], getattr(previous, name, "")) for name in ObjectiveAssessment.NARRATIVE_FIELDS]
     accepted = Input.objects.accepted().filter(assignment__cycle=cycle, assignment__objective=objective)
     context = {

@@ -19,9 +19,6 @@ class OrganisationQuerySet(models.QuerySet):
     def active(self) -> "OrganisationQuerySet":
         return self.filter(active=True)
 
-    def network_members(self) -> "OrganisationQuerySet":
-        return self.exclude(network_role=Organisation.NetworkRole.NONE)
-
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):

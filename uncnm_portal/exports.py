@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 FORMATS = ("csv", "xlsx")
@@ -44,8 +45,6 @@ def export_response(*, fmt: str, filename: str, headers: Sequence[str], rows: It
 
 
 def _bold(workbook, sheet, text: str):
-    from openpyxl.cell import WriteOnlyCell
-
     cell = WriteOnlyCell(sheet, value=str(text))
     cell.font = Font(bold=True)
     return cell

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -103,15 +102,9 @@ def history_list(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "kind": kind,
         "entries": entries,
         "can_restore": tracked.can_restore(request.user, obj),
-        "back_url": _object_url(obj),
+        "back_url": obj.get_absolute_url(),
     }
     return render(request, "history/history_list.html", context)
-
-
-def _object_url(obj: models.Model) -> str:
-    if isinstance(obj, ActionProgress):
-        return reverse("reviews:assessment-detail", args=[obj.action.objective.number, obj.cycle_id])
-    return obj.get_absolute_url()
 
 
 @require_POST
