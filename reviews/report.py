@@ -10,18 +10,19 @@ import mimetypes
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 from django.db.models import Prefetch, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective, RoundTable
 from stakeholders.models import Organisation
@@ -43,11 +44,20 @@ from .models import (
 PORTAL_ORIGIN = "https://portal.invalid"
 
 
+class DraftAssetError(Exception):
+    """A stylesheet, font or image of the draft could not be loaded: the draft would be wrong, so the job fails."""
+
+
 class PortalStaticFetcher(URLFetcher):
-    """Serves the portal's own static files to WeasyPrint and refuses every other URL (network, file://, data)."""
+    """Serves the portal's own static files to WeasyPrint and refuses every other URL (network, file://, data).
+
+    A static URL is resolved as the portal resolves it: by the finders in development, and in the
+    collected static files (hashed manifest names included) in production. Every refusal stops
+    the rendering (`fail_on_errors`), so a draft never silently loses its stylesheet or fonts.
+    """
 
     def __init__(self) -> None:
-        super().__init__(allowed_protocols={"https"}, allow_redirects=False)
+        super().__init__(allowed_protocols={"https"}, allow_redirects=False, fail_on_errors=True)
         self.requested: list[str] = []
         self.prefix = f"{PORTAL_ORIGIN}/{settings.STATIC_URL.strip('/')}/"
 
@@ -56,11 +66,24 @@ class PortalStaticFetcher(URLFetcher):
         if not url.startswith(self.prefix):
             raise ValueError(f"The draft may only use the portal's own static files, not {url[:80]}")
         relative = unquote(url[len(self.prefix) :].split("?")[0].split("#")[0])
-        path = finders.find(relative) if ".." not in Path(relative).parts else None
-        if not path:
-            raise ValueError(f"No such static file: {relative}")
-        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": mime_type})
+        content = read_static_file(relative)
+        mime_type = mimetypes.guess_type(relative)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, content, {"Content-Type": mime_type})
+
+
+def read_static_file(relative: str) -> bytes:
+    """The bytes of one of the portal's static files, by the name `{% static %}` gave it; ValueError otherwise."""
+    parts = PurePosixPath(relative).parts
+    if not parts or relative.startswith("/") or "\\" in relative or ".." in parts:
+        raise ValueError(f"Not a static file name: {relative[:80]}")
+    found = finders.find(relative)
+    if found:
+        return Path(found).read_bytes()
+    # Production: collectstatic wrote the files (under hashed names too) into STATIC_ROOT.
+    if staticfiles_storage.exists(relative):
+        with staticfiles_storage.open(relative) as handle:
+            return handle.read()
+    raise ValueError(f"No such static file: {relative}")
 
 
 @dataclass
@@ -236,9 +259,15 @@ def render_html(data: ReportData) -> str:
 
 
 def render_pdf(html: str, *, fetcher: PortalStaticFetcher | None = None) -> tuple[bytes, int]:
-    """The PDF and its page count; only the portal's static files can be fetched."""
-    document = HTML(string=html, base_url=f"{PORTAL_ORIGIN}/", url_fetcher=fetcher or PortalStaticFetcher()).render()
-    return document.write_pdf(), len(document.pages)
+    """The PDF and its page count; only the portal's static files can be fetched, and each must load."""
+    fetcher = fetcher or PortalStaticFetcher()
+    try:
+        document = HTML(string=html, base_url=f"{PORTAL_ORIGIN}/", url_fetcher=fetcher).render()
+        return document.write_pdf(), len(document.pages)
+    except FatalURLFetchingError as exc:
+        # WeasyPrint's fatal error is a BaseException; the task's failure handling expects an Exception.
+        reason = exc.__cause__ or exc
+        raise DraftAssetError(_("A file the draft needs could not be loaded: %(reason)s") % {"reason": reason}) from exc
 
 
 def build_export(job: ExportJob, *, pause: float = 0.0) -> None:

@@ -26,6 +26,16 @@ def _second_factor_off(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A request in Russian leaves Russian active in the thread (LocaleMiddleware); start each test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded and exported files go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -172,14 +172,13 @@ if DEBUG:
     WHITENOISE_USE_FINDERS = True
     WHITENOISE_AUTOREFRESH = True
     Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+# Production serves collected files under hashed names (cache-busting), compressed by whitenoise;
+# the tests build drafts with this storage too (tests/reviews/test_exports_production.py).
+PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG else PRODUCTION_STATIC_STORAGE
     },
 }
 
