@@ -53,6 +53,13 @@ class ActionAdmin(admin.ModelAdmin):
     list_select_related = ["objective"]
     readonly_fields = ["objective", "letter"]
 
+    # The 187 lettered actions are the GCM's text: their summaries are edited, never added or removed here.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
 
 @admin.register(SDGTarget)
 class SDGTargetAdmin(admin.ModelAdmin):

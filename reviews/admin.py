@@ -14,6 +14,13 @@ from .models import (
 )
 
 
+class CreatedByThePortal:
+    """Records that only the portal's workflows create (exports, evidence, reminders): viewed and corrected here."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(ReviewCycle)
 class ReviewCycleAdmin(admin.ModelAdmin):
     list_display = ["name", "level", "year", "forum", "input_opens", "input_closes", "submission_deadline", "status"]
@@ -50,7 +57,7 @@ class ReportSectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExportJob)
-class ExportJobAdmin(admin.ModelAdmin):
+class ExportJobAdmin(CreatedByThePortal, admin.ModelAdmin):
     list_display = ["cycle", "requested_by", "requested_at", "language", "status", "stage", "attempts", "pdf_pages"]
     list_filter = ["status", "cycle", "language"]
     search_fields = ["cycle__name", "requested_by__username", "error"]
@@ -85,14 +92,14 @@ class InputAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(CreatedByThePortal, admin.ModelAdmin):
     list_display = ["assignment", "kind", "deadline", "sent_at"]
     list_filter = ["kind", "assignment__cycle"]
     search_fields = ["assignment__organisation__name"]
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(CreatedByThePortal, admin.ModelAdmin):
     list_display = ["original_name", "input", "extension", "size", "uploaded_by", "uploaded_at"]
     list_filter = ["extension", "input__assignment__cycle"]
     search_fields = ["original_name", "input__assignment__organisation__name"]

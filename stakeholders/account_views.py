@@ -1,11 +1,11 @@
-"""Accounts the secretariat manages: invitations with a one-time link, deactivation."""
+"""Accounts the secretariat manages: invitations with a one-time link, roles and organisation, deactivation,
+resetting a second factor. Superuser and staff flags, permissions and passwords are never edited here."""
 
 import base64
 
 import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from reviews import notifications
 from reviews.forms import InvitationForm
 
+from .forms import AccountForm
 from .models import Role, User
 from .permissions import has_any_role, member_required
 
@@ -32,7 +33,11 @@ def _require_secretariat(request: HttpRequest) -> None:
 @member_required
 def user_list(request: HttpRequest) -> HttpResponse:
     _require_secretariat(request)
-    users = User.objects.select_related("organisation").prefetch_related("groups").order_by("-is_active", "last_name")
+    users = list(
+        User.objects.select_related("organisation").prefetch_related("groups").order_by("-is_active", "last_name")
+    )
+    for account in users:
+        account.manageable = account.can_be_managed_by(request.user)
     return render(request, "stakeholders/user_list.html", {"users": users})
 
 
@@ -48,11 +53,47 @@ def user_invite(request: HttpRequest) -> HttpResponse:
                         organisation=data["organisation"], language=data["language"])  # fmt: skip
             user.set_unusable_password()
             user.save()
-            user.groups.add(Group.objects.get(name=data["role"]))
+            user.set_role(Role(data["role"]))
             notifications.invite(user=user, invited_by=request.user)
         messages.success(request, _("An invitation was sent to %(email)s.") % {"email": user.email})
         return redirect("user-list")
     return render(request, "stakeholders/user_invite.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+def _managed_account(request: HttpRequest, pk: int) -> User:
+    """The account the secretariat acts on: never its own, and a superuser's only for superusers."""
+    _require_secretariat(request)
+    user = get_object_or_404(User, pk=pk)
+    if not user.can_be_managed_by(request.user):
+        raise PermissionDenied
+    return user
+
+
+@member_required
+def user_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change another account's name, e-mail, organisation, language and role."""
+    user = _managed_account(request, pk)
+    form = AccountForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, _("The account of %(name)s is saved.") % {"name": user.get_full_name() or user})
+        return redirect("user-list")
+    context = {"form": form, "account": user}
+    return render(request, "stakeholders/user_form.html", context, status=400 if form.is_bound else 200)
+
+
+@require_POST
+@member_required
+def user_reset_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
+    """Forget an account's authenticator app (a lost phone); its next login registers a new one."""
+    user = _managed_account(request, pk)
+    user.reset_second_factor()
+    messages.success(
+        request,
+        _("%(name)s registers a new authenticator app at the next login.") % {"name": user.get_full_name() or user},
+    )
+    return redirect("user-update", pk=user.pk)
 
 
 @require_POST
@@ -64,6 +105,8 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     if user == request.user:
         messages.error(request, _("You cannot deactivate your own account."))
         return redirect("user-list")
+    if not user.can_be_managed_by(request.user):
+        raise PermissionDenied
     user.is_active = request.POST.get("active") == "1"
     user.save(update_fields=["is_active"])
     message = _("%(name)s can log in again.") if user.is_active else _("%(name)s can no longer log in.")

@@ -1,9 +1,36 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Contact, Organisation, User
+
+
+class SuperusersOnly:
+    """Admin pages that could raise an account's powers (accounts, groups, second factors): superusers only.
+
+    Model permissions alone are not enough: whoever may change users could make themselves
+    superuser or set a superuser's password. The secretariat manages accounts in the portal.
+    """
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request, *args) -> bool:
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
 
 
 class ContactInline(admin.TabularInline):
@@ -33,7 +60,7 @@ class ContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SuperusersOnly, BaseUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "organisation", "is_active", "is_staff"]
     list_filter = ["groups", "is_active", "is_staff", "is_superuser", "organisation__kind", "language"]
     search_fields = ["username", "email", "first_name", "last_name", "organisation__name", "organisation__acronym"]
@@ -47,3 +74,17 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         (_("Portal"), {"fields": ["email", "organisation", "language", "groups"]}),
     ]
+
+
+admin.site.unregister(Group)
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(Group)
+class GroupAdmin(SuperusersOnly, BaseGroupAdmin):
+    pass
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(SuperusersOnly, BaseTOTPDeviceAdmin):
+    pass

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -134,6 +134,33 @@ class User(AbstractUser):
     @property
     def is_secretariat(self) -> bool:
         return self.is_superuser or self.has_role(Role.SECRETARIAT)
+
+    def can_be_managed_by(self, actor: "User") -> bool:
+        """The secretariat manages other accounts in the portal; only superusers manage superusers' accounts."""
+        if actor.pk == self.pk or not actor.is_secretariat:
+            return False
+        return actor.is_superuser or not self.is_superuser
+
+    def set_role(self, role: Role | None) -> None:
+        """Give the account exactly this role (or none); secretariat accounts also reach the admin's reference data."""
+        self.groups.set(Group.objects.filter(name=role.value) if role else [])
+        if hasattr(self, "_role_names"):
+            del self._role_names
+        if not self.is_superuser:
+            self.is_staff = role == Role.SECRETARIAT
+            User.objects.filter(pk=self.pk).update(is_staff=self.is_staff)
+
+    def reset_second_factor(self) -> int:
+        """Forget the account's authenticator app; the next login registers a new one. Returns the devices removed."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        return TOTPDevice.objects.filter(user=self).delete()[1].get(TOTPDevice._meta.label, 0)
+
+    @property
+    def has_second_factor(self) -> bool:
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        return TOTPDevice.objects.filter(user=self, confirmed=True).exists()
 
 
 class Contact(models.Model):

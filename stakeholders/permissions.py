@@ -44,3 +44,38 @@ def role_required(*roles: Role) -> Callable:
 
 
 member_required = role_required(*ALL_ROLES)
+
+
+# Django model permissions of each role: they open the Django admin's pages of those models to
+# staff accounts (the secretariat keeps the GCM frame and the cycles' reference data there).
+# An entry is an app label (every model of the app, history included) or "app_label.model".
+# Accounts, groups, permissions, second-factor devices and lockout records are in no role's
+# list: the secretariat manages accounts in the portal's own pages, superusers in the admin.
+ROLE_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.SECRETARIAT: ("objectives", "reviews", "stakeholders.organisation", "stakeholders.contact"),
+    Role.FOCAL_POINT: (),
+    Role.AGENCY_STAFF: (),
+    Role.OBSERVER: (),
+}
+
+
+def sync_role_permissions(*, using: str = "default") -> None:
+    """Give each role group exactly the model permissions of ROLE_MODEL_PERMISSIONS (run after every migrate)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    for role, entries in ROLE_MODEL_PERMISSIONS.items():
+        wanted = Q(pk__in=[])
+        for entry in entries:
+            app_label, _dot, model = entry.partition(".")
+            # Permissions of apps later in INSTALLED_APPS are created after this app's post_migrate.
+            create_permissions(apps.get_app_config(app_label), verbosity=0, using=using)
+            wanted |= (
+                Q(content_type__app_label=app_label, content_type__model=model)
+                if model
+                else Q(content_type__app_label=app_label)
+            )
+        group, _created = Group.objects.using(using).get_or_create(name=role.value)
+        group.permissions.set(Permission.objects.using(using).filter(wanted))

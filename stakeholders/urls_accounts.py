@@ -5,7 +5,13 @@ from . import account_views
 urlpatterns = [
     path("users/", account_views.user_list, name="user-list"),
     path("users/invite/", account_views.user_invite, name="user-invite"),
+    path("users/<int:pk>/", account_views.user_update, name="user-update"),
     path("users/<int:pk>/active/", account_views.user_set_active, name="user-set-active"),
+    path(
+        "users/<int:pk>/second-factor/reset/",
+        account_views.user_reset_second_factor,
+        name="user-reset-second-factor",
+    ),
     path("two-factor/", account_views.two_factor, name="two-factor"),
     path("invitation/<uidb64>/<token>/", account_views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]

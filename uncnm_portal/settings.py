@@ -90,6 +90,8 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # Require the second factor for the secretariat (can be switched off for a local trial only).
 OTP_REQUIRED_FOR_SECRETARIAT = env.bool("OTP_REQUIRED_FOR_SECRETARIAT", default=True)
 OTP_TOTP_ISSUER = "UNCNM Portal"
+# Nobody reads a second factor's secret key back, superusers included (the admin shows no key or QR code).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 ROOT_URLCONF = "uncnm_portal.urls"
 WSGI_APPLICATION = "uncnm_portal.wsgi.application"

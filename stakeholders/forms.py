@@ -1,0 +1,42 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, Role, User
+
+
+class AccountForm(forms.ModelForm):
+    """What the secretariat may change on another account: name, e-mail, organisation, language and role.
+
+    Superuser and staff flags, permissions and passwords are not fields here, whatever a request posts.
+    """
+
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[("", _("No role (no access to the portal)")), *Role.choices], required=False
+    )
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "organisation", "language"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            Q(active=True) | Q(pk=self.instance.organisation_id)
+        )
+        roles = self.instance.roles
+        self.fields["role"].initial = roles[0].value if roles else ""
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].lower()
+        others = User.objects.exclude(pk=self.instance.pk)
+        if others.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+            raise ValidationError(_("An account with this e-mail address already exists."))
+        return email
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=commit)
+        user.set_role(Role(self.cleaned_data["role"]) if self.cleaned_data["role"] else None)
+        return user
