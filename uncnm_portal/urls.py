@@ -22,3 +22,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
+
+# Error pages in the portal's layout (templates/400.html, 403.html, 404.html use Django's handlers).
+handler500 = "uncnm_portal.views.server_error"
