@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format migrations-check messages compilemessages worker beat clean bench bench-export
+.PHONY: run test smoke lint format migrations-check messages compilemessages worker beat clean bench bench-export
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ run: $(VENV)/.installed-runtime compilemessages
 ## test: lint, check migrations, then the whole test suite
 test: $(VENV)/.installed-dev compilemessages lint migrations-check
 	$(BIN)/pytest
+
+## smoke: production settings end to end (DEBUG off, collectstatic, gunicorn, a real worker on PostgreSQL + Redis)
+smoke: $(VENV)/.installed-dev compilemessages
+	$(BIN)/python .ci/smoke.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -57,3 +57,25 @@ def test_export_time_limit_is_below_the_visibility_timeout_and_beat_runs_the_swe
     assert export_draft_task.acks_late and export_draft_task.reject_on_worker_lost
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert scheduled == {"reviews.tasks.requeue_stuck_exports_task", "reviews.tasks.send_deadline_reminders_task"}
+
+
+def test_plain_http_trial_drops_the_secure_flags_and_the_redirect():
+    script = (
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.LANGUAGE_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS)"
+    )
+    trial = manage("shell", "--no-imports", "-c", script, **PRODUCTION, HTTPS="False")
+    assert trial.stdout.split() == ["False", "False", "False", "False", "0"], trial.stderr
+    production = manage("shell", "--no-imports", "-c", script, **PRODUCTION)
+    assert production.stdout.split() == ["True", "True", "True", "True", "31536000"], production.stderr
+
+
+def test_deploy_check_warns_when_the_catalogues_are_not_compiled(settings, tmp_path):
+    from uncnm_portal.checks import check_compiled_catalogues
+
+    assert check_compiled_catalogues() == []  # `make test` compiled them
+    (tmp_path / "ru" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "ru" / "LC_MESSAGES" / "django.po").write_text("")
+    settings.LOCALE_PATHS = [tmp_path]
+    assert [w.id for w in check_compiled_catalogues()] == ["uncnm.W001", "uncnm.W001"]
+    assert "ru message catalogue is not compiled" in check_compiled_catalogues()[0].msg

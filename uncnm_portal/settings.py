@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "bootstrap",  # django-bootstrap-static: Bootstrap's CSS and JS, served by the portal.
+    "uncnm_portal",  # the project's own checks
     "stakeholders",
     "objectives",
     "reviews",
@@ -239,15 +240,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 if not DEBUG:
-    # Behind a TLS-terminating proxy; each can be relaxed from the environment.
+    # Behind a TLS-terminating proxy. HTTPS=False is for a production trial over plain HTTP only
+    # (README): browsers send Secure cookies back over http to localhost alone, so on any other
+    # host name the login would not hold; it drops the Secure flags, the redirect and HSTS.
+    HTTPS = env.bool("HTTPS", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
-    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
+    SESSION_COOKIE_SECURE = HTTPS
+    CSRF_COOKIE_SECURE = HTTPS
+    LANGUAGE_COOKIE_SECURE = HTTPS
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {
