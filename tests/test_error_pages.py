@@ -58,6 +58,8 @@ def test_400_for_a_host_the_portal_does_not_serve(settings):
     html = response.content.decode()
     assert response.status_code == 400
     assert "The portal could not understand this request" in html and ">Go to the home page</a>" in html
+    russian = client_in("ru").get("/accounts/login/", HTTP_HOST="attacker.example").content.decode()
+    assert "Портал не смог понять этот запрос" in russian
 
 
 @pytest.mark.django_db

@@ -68,6 +68,7 @@ def test_draft_is_the_same_with_production_static_files(settings, collected_stat
     cycle = ReviewCycleFactory(year=2030, level="global", name="Third International Migration Review Forum")
     AssessmentFactory(cycle=cycle, objective=Objective.objects.get(number=5), achievements="Labour pathways.")
     job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=n) for n in (5, 6)])
+    settings.DEBUG = True  # as `make run` serves it
     development_pdf, development_pages, development_requests = build(job)
     assert development_requests == ["https://portal.invalid/static/css/print.css"]
 
@@ -98,7 +99,9 @@ def test_fetcher_reads_hashed_names_of_the_collected_files(production_static):
             PortalStaticFetcher().fetch(url)
 
 
-def test_export_whose_stylesheet_is_missing_fails_with_the_reason(production_static, eager_celery, settings):
+def test_export_whose_stylesheet_is_missing_fails_with_the_reason(
+    production_static, eager_celery, settings, secretariat, login
+):
     settings.EXPORT_RETRY_DELAY = 0
     for path in (production_static / "css").glob("print.*"):
         path.unlink()  # collected under its hashed name in the manifest, but gone from the disk
@@ -109,6 +112,8 @@ def test_export_whose_stylesheet_is_missing_fails_with_the_reason(production_sta
     assert job.status == ExportJob.Status.FAILED and job.attempts == ExportJob.MAX_ATTEMPTS
     assert "could not be loaded" in job.error and "css/print." in job.error
     assert not job.pdf
+    page = login(secretariat).get(job.get_absolute_url()).content.decode()
+    assert "A file the draft needs could not be loaded: No such static file: css/print." in page
 
 
 def test_export_whose_stylesheet_is_missing_in_development_fails_too(eager_celery, settings, monkeypatch, tmp_path):
