@@ -1,11 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from objectives.models import Objective
-from stakeholders.models import Organisation, Role, User
+from stakeholders.models import Organisation, User
 
 from .evidence import check_upload
 from .models import ActionProgress, Assignment, ExportJob, Input, ObjectiveAssessment, ReportSection
@@ -180,26 +179,3 @@ class AssignmentForm(forms.Form):
         if focal_point and organisation and focal_point.organisation_id != organisation.pk:
             self.add_error("focal_point", _("The focal point must belong to the organisation."))
         return cleaned
-
-
-class InvitationForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"))
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.active())
-    role = forms.ChoiceField(
-        label=_("Role"),
-        choices=[
-            (Role.FOCAL_POINT.value, Role.FOCAL_POINT.label),
-            (Role.AGENCY_STAFF.value, Role.AGENCY_STAFF.label),
-            (Role.OBSERVER.value, Role.OBSERVER.label),
-        ],
-    )
-    language = forms.ChoiceField(
-        label=_("Language of the e-mails"), choices=[("en", _("English")), ("ru", _("Russian"))]
-    )
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
-            raise ValidationError(_("An account with this e-mail address already exists."))
-        return email

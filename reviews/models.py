@@ -613,6 +613,17 @@ class Assignment(models.Model):
     def is_overdue(self, on: datetime.date | None = None) -> bool:
         return (on or timezone.localdate()) > self.effective_deadline
 
+    def reminder_due(self, on: datetime.date | None = None) -> "Reminder.Kind | None":
+        """The reminder the ladder calls for on that day: a week before, a day before, overdue; or none."""
+        days_left = (self.effective_deadline - (on or timezone.localdate())).days
+        if days_left < 0:
+            return Reminder.Kind.OVERDUE
+        if days_left <= 1:
+            return Reminder.Kind.DAY_BEFORE
+        if days_left <= 7:
+            return Reminder.Kind.WEEK_BEFORE
+        return None
+
 
 class InputQuerySet(models.QuerySet):
     def visible_to(self, user) -> "InputQuerySet":

@@ -4,14 +4,11 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stakeholders.models import User
-
+from . import notifications
 from .models import Assignment, ExportJob, Input, Reminder
 from .report import build_export
 
@@ -60,42 +57,16 @@ def requeue_stuck_exports_task() -> int:
     return len(job_ids)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_email_task(template: str, user_id: int, context: dict) -> bool:
-    """Send one templated e-mail (text and HTML) to a user, in the user's language."""
-    user = User.objects.filter(pk=user_id, is_active=True).exclude(email="").first()
-    if user is None:
-        return False
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {**context, "user": user}
-        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject, render_to_string(f"emails/{template}_body.txt", context), to=[user.email]
-        )
-        message.attach_alternative(render_to_string(f"emails/{template}_body.html", context), "text/html")
-        message.send()
-    return True
-
-
 @shared_task
 def send_deadline_reminders_task() -> int:
     """E-mail reminders 7 days and 1 day before a deadline and once when overdue; never the same one twice."""
-    # notifications sends its e-mails through this module's tasks: imported here to avoid a cycle.
-    from . import notifications
-
     today = timezone.localdate()
     sent = 0
     pending = Assignment.objects.filter(input__status__in=[Input.Status.DRAFT, Input.Status.RETURNED]).select_related(
         "cycle", "objective", "organisation", "focal_point", "input"
     )
     for assignment in pending:
-        days_left = (assignment.effective_deadline - today).days
-        kind = (
-            Reminder.Kind.OVERDUE if days_left < 0
-            else Reminder.Kind.DAY_BEFORE if days_left <= 1
-            else Reminder.Kind.WEEK_BEFORE if days_left <= 7
-            else None
-        )  # fmt: skip
+        kind = assignment.reminder_due(today)
         if kind is None:
             continue
         try:

@@ -17,10 +17,8 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from reviews import notifications
-from reviews.forms import InvitationForm
-
-from .forms import AccountForm
+from . import invitations
+from .forms import AccountForm, InvitationForm
 from .models import Role, User
 from .permissions import has_any_role, member_required
 
@@ -47,14 +45,15 @@ def user_invite(request: HttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        first, _sep, last = data["full_name"].partition(" ")
         with transaction.atomic():
-            user = User(username=data["email"], email=data["email"], first_name=first, last_name=last,
-                        organisation=data["organisation"], language=data["language"])  # fmt: skip
-            user.set_unusable_password()
-            user.save()
-            user.set_role(Role(data["role"]))
-            notifications.invite(user=user, invited_by=request.user)
+            user = User.objects.create_invited(
+                email=data["email"],
+                full_name=data["full_name"],
+                organisation=data["organisation"],
+                language=data["language"],
+                role=Role(data["role"]),
+            )
+            invitations.invite(user=user, invited_by=request.user)
         messages.success(request, _("An invitation was sent to %(email)s.") % {"email": user.email})
         return redirect("user-list")
     return render(request, "stakeholders/user_invite.html", {"form": form}, status=400 if form.is_bound else 200)

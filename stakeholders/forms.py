@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -40,3 +41,26 @@ class AccountForm(forms.ModelForm):
         user = super().save(commit=commit)
         user.set_role(Role(self.cleaned_data["role"]) if self.cleaned_data["role"] else None)
         return user
+
+
+class InvitationForm(forms.Form):
+    """A new account for a focal point, agency staff or an observer; the secretariat role is given afterwards."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"))
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.active())
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (Role.FOCAL_POINT.value, Role.FOCAL_POINT.label),
+            (Role.AGENCY_STAFF.value, Role.AGENCY_STAFF.label),
+            (Role.OBSERVER.value, Role.OBSERVER.label),
+        ],
+    )
+    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+            raise ValidationError(_("An account with this e-mail address already exists."))
+        return email

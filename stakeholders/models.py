@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import UserManager as BaseUserManager
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -96,6 +97,21 @@ class Organisation(models.Model):
         return self.acronym or self.name
 
 
+class UserManager(BaseUserManager):
+    def create_invited(
+        self, *, email: str, full_name: str, organisation: Organisation, language: str, role: Role
+    ) -> "User":
+        """An account that logs in with its e-mail address once it has chosen a password (by the invitation link)."""
+        first, _sep, last = full_name.partition(" ")
+        user = self.model(
+            username=email, email=email, first_name=first, last_name=last, organisation=organisation, language=language
+        )
+        user.set_unusable_password()
+        user.save()
+        user.set_role(role)
+        return user
+
+
 class User(AbstractUser):
     """A person who logs in to the portal; belongs to at most one organisation."""
 
@@ -114,6 +130,8 @@ class User(AbstractUser):
         default="en",
         help_text=_("Used for e-mails the portal sends to this person."),
     )
+
+    objects = UserManager()
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "bootstrap",  # django-bootstrap-static: Bootstrap's CSS and JS, served by the portal.
-    "uncnm_portal",  # the project's own checks
+    "uncnm_portal",  # the project's checks, template tags and seed_demo
     "stakeholders",
     "objectives",
     "reviews",
