@@ -24,6 +24,7 @@ from .models import (
     ReportSection,
     ReviewCycle,
     Trend,
+    gap_actions,
 )
 from .permissions import can_edit_assessments, can_edit_outline, can_export, can_manage_calls
 from .tasks import export_draft_task
@@ -255,7 +256,7 @@ def assessment_compare(request: HttpRequest, number: int) -> HttpResponse:
 @member_required
 def gap_list(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
-    gaps = list(cycle.gap_actions())
+    gaps = list(gap_actions(cycle))
     by_objective: dict[Objective, list[Action]] = {}
     for action in gaps:
         by_objective.setdefault(action.objective, []).append(action)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from objectives.models import Action, GuidingPrinciple, Objective
-from reviews.models import ActionProgress, EditConflict, ObjectiveAssessment, ProgressStatus, Trend
+from reviews.models import ActionProgress, EditConflict, ObjectiveAssessment, ProgressStatus, Trend, gap_actions
 from tests.factories import (
     ActionProgressFactory,
     ActivityFactory,
@@ -111,9 +111,9 @@ def test_gap_actions_are_those_without_status_or_activity(cycles):
     start, _end = cycle.reporting_period()
     ActivityFactory(objectives=[action_b.objective], actions=[action_b], start_date=start)
     ActivityFactory(objectives=[action_c.objective], actions=[action_c], start_date=start, status="cancelled")
-    gaps = set(cycle.gap_actions().filter(objective__number=3).values_list("letter", flat=True))
+    gaps = set(gap_actions(cycle).filter(objective__number=3).values_list("letter", flat=True))
     assert gaps == {"c", "d", "e"}
-    assert cycle.gap_actions().count() == 187 - 2
+    assert gap_actions(cycle).count() == 187 - 2
 
 
 # --- Pages ------------------------------------------------------------------------------------------

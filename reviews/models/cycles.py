@@ -1,0 +1,110 @@
+"""Review cycles: the UNECE regional reviews and the International Migration Review Forums."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+GCM_ENDORSED = datetime.date(2018, 12, 19)
+
+
+class ReviewCycleQuerySet(models.QuerySet):
+    def open_for_inputs(self, on: datetime.date | None = None) -> "ReviewCycleQuerySet":
+        """Cycles whose input window includes the given day (today by default)."""
+        day = on or timezone.localdate()
+        return self.filter(input_opens__lte=day, input_closes__gte=day)
+
+
+class ReviewCycle(models.Model):
+    """One review of GCM implementation: a UNECE regional review or an IMRF."""
+
+    class Level(models.TextChoices):
+        REGIONAL = "regional", _("Regional (UNECE)")
+        GLOBAL = "global", _("Global (IMRF)")
+
+    class Status(models.TextChoices):
+        PLANNING = "planning", _("Planning")
+        COLLECTING = "collecting", _("Collecting inputs")
+        DRAFTING = "drafting", _("Drafting")
+        SUBMITTED = "submitted", _("Submitted")
+        CLOSED = "closed", _("Closed")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    forum = models.CharField(
+        _("forum"), max_length=200, help_text=_("The meeting that holds the review, with its place.")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    forum_starts = models.DateField(_("forum starts"), null=True, blank=True)
+    forum_ends = models.DateField(_("forum ends"), null=True, blank=True)
+    input_opens = models.DateField(_("input window opens"))
+    input_closes = models.DateField(_("input window closes"))
+    submission_deadline = models.DateField(
+        _("submission deadline"), help_text=_("Date by which the voluntary national review is submitted.")
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNING)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = ReviewCycleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review cycle")
+        verbose_name_plural = _("review cycles")
+        ordering = ["year", "level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "year"],
+                name="one_cycle_per_level_and_year",
+                violation_error_message=_("There is already a review cycle of this level in this year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(input_closes__gte=F("input_opens")),
+                name="input_window_in_order",
+                violation_error_message=_("The input window must close after it opens."),
+            ),
+            models.CheckConstraint(
+                condition=Q(forum_ends__isnull=True)
+                | Q(forum_starts__isnull=True)
+                | Q(forum_ends__gte=F("forum_starts")),
+                name="forum_dates_in_order",
+                violation_error_message=_("The forum must end after it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:cycle-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        errors = {}
+        if self.input_closes and self.submission_deadline and self.submission_deadline < self.input_closes:
+            errors["submission_deadline"] = _("The submission deadline cannot fall before the input window closes.")
+        if self.forum_starts and self.year and self.forum_starts.year != self.year:
+            errors["forum_starts"] = _("The forum must start in the year of the cycle.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_open_for_inputs(self, on: datetime.date | None = None) -> bool:
+        day = on or timezone.localdate()
+        return self.input_opens <= day <= self.input_closes
+
+    @property
+    def closing_date(self) -> datetime.date:
+        """The day the cycle's review takes place (or, failing that, its deadline)."""
+        return self.forum_ends or self.forum_starts or self.submission_deadline
+
+    def previous(self) -> "ReviewCycle | None":
+        """The cycle reviewed just before this one, of either level."""
+        return ReviewCycle.objects.filter(year__lt=self.year).order_by("-year").first()
+
+    def reporting_period(self, previous: "ReviewCycle | None" = None) -> tuple[datetime.date, datetime.date]:
+        """From the day after the previous review (or the GCM's endorsement) to this review."""
+        previous = previous or self.previous()
+        start = previous.closing_date + datetime.timedelta(days=1) if previous else GCM_ENDORSED
+        return start, self.closing_date

@@ -1,0 +1,253 @@
+"""Calls for inputs: assignments, the inputs organisations write on them, their evidence and reminders."""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from objectives.models import Action, Objective
+
+from ..permissions import assignments_visible_to, inputs_visible_to
+from .cycles import ReviewCycle
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def for_cycle(self, cycle: ReviewCycle) -> "AssignmentQuerySet":
+        return self.filter(cycle=cycle)
+
+    def visible_to(self, user) -> "AssignmentQuerySet":
+        return assignments_visible_to(user, self)
+
+
+class Assignment(models.Model):
+    """A call for inputs: an organisation is asked to report on one objective for one cycle."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        CONTRIBUTING = "contributing", _("Contributing")
+
+    cycle = models.ForeignKey(
+        ReviewCycle, verbose_name=_("review cycle"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    objective = models.ForeignKey(
+        Objective, verbose_name=_("objective"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.LEAD)
+    focal_point = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("focal point"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="assignments",
+    )  # fmt: skip
+    deadline = models.DateField(_("deadline"))
+    extended_deadline = models.DateField(
+        _("extended deadline"), null=True, blank=True, help_text=_("Set to accept a submission after the deadline.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["cycle", "objective__number", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "objective", "organisation"],
+                name="one_assignment_per_objective_and_organisation",
+                violation_error_message=_("This organisation is already asked for this objective in this cycle."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.objective} · {self.organisation.display_name} · {self.cycle}"
+
+    @property
+    def effective_deadline(self) -> datetime.date:
+        return self.extended_deadline or self.deadline
+
+    def is_overdue(self, on: datetime.date | None = None) -> bool:
+        return (on or timezone.localdate()) > self.effective_deadline
+
+    def reminder_due(self, on: datetime.date | None = None) -> "Reminder.Kind | None":
+        """The reminder the ladder calls for on that day: a week before, a day before, overdue; or none."""
+        days_left = (self.effective_deadline - (on or timezone.localdate())).days
+        if days_left < 0:
+            return Reminder.Kind.OVERDUE
+        if days_left <= 1:
+            return Reminder.Kind.DAY_BEFORE
+        if days_left <= 7:
+            return Reminder.Kind.WEEK_BEFORE
+        return None
+
+
+class InputQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "InputQuerySet":
+        return inputs_visible_to(user, self)
+
+    def accepted(self) -> "InputQuerySet":
+        return self.filter(status=Input.Status.ACCEPTED)
+
+
+class Input(models.Model):
+    """What an organisation reports on its assignment: drafted, submitted, then accepted or returned."""
+
+    TEXT_FIELDS = ("measures", "results", "challenges", "good_practices", "data_sources")
+    MAX_TEXT = 10_000
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("status of an input", "Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for changes")
+        ACCEPTED = "accepted", _("Accepted")
+
+    assignment = models.OneToOneField(
+        Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="input"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    measures = models.TextField(_("measures taken"), blank=True)
+    results = models.TextField(_("results"), blank=True)
+    challenges = models.TextField(_("challenges"), blank=True)
+    good_practices = models.TextField(_("good practices"), blank=True)
+    data_sources = models.TextField(_("data and sources"), blank=True)
+    actions = models.ManyToManyField(Action, verbose_name=_("actions concerned"), blank=True, related_name="inputs")
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    return_comment = models.TextField(_("comment of the secretariat"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[actions])
+    objects = InputQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("input")
+        verbose_name_plural = _("inputs")
+        ordering = ["assignment__cycle", "assignment__objective__number"]
+
+    def __str__(self) -> str:
+        return str(self.assignment)
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:input-detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name).strip() for name in self.TEXT_FIELDS)
+
+    def submit(self, *, by, on: datetime.date | None = None) -> None:
+        """Hand the input to the secretariat; refused after the (extended) deadline or when empty."""
+        if not self.is_editable:
+            raise ValidationError(_("This input was already submitted."))
+        if self.assignment.is_overdue(on):
+            raise ValidationError(
+                _("The deadline (%(date)s) has passed; ask the secretariat to extend it.")
+                % {"date": self.assignment.effective_deadline}
+            )
+        if self.is_empty:
+            raise ValidationError(_("Write at least one section before submitting."))
+        self.status, self.submitted_at, self.submitted_by = self.Status.SUBMITTED, timezone.now(), by
+        self.save()
+
+    def accept(self, *, by) -> None:
+        """The secretariat accepts the input; it then appears beside the assessment editor."""
+        if self.status != self.Status.SUBMITTED:
+            raise ValidationError(_("Only a submitted input can be accepted."))
+        self.status, self.reviewed_at, self.reviewed_by, self.return_comment = (
+            self.Status.ACCEPTED,
+            timezone.now(),
+            by,
+            "",
+        )
+        self.save()
+
+    def return_to_sender(self, *, by, comment: str) -> None:
+        """The secretariat sends the input back with a comment; the focal point can edit it again."""
+        if self.status != self.Status.SUBMITTED:
+            raise ValidationError(_("Only a submitted input can be returned."))
+        if not comment.strip():
+            raise ValidationError(_("Say what should change."))
+        self.status, self.reviewed_at, self.reviewed_by, self.return_comment = (
+            self.Status.RETURNED,
+            timezone.now(),
+            by,
+            comment,
+        )
+        self.save()
+
+
+def evidence_path(instance: "Evidence", filename: str) -> str:
+    """Stored under a generated name; the name the user gave is kept in a field, never in the path."""
+    return f"evidence/{instance.input_id}/{uuid.uuid4().hex}.{instance.extension}"
+
+
+class Evidence(models.Model):
+    """A file attached to an input: checked by content, stored outside the static root, served through a view."""
+
+    input = models.ForeignKey(Input, verbose_name=_("input"), on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    extension = models.CharField(_("type"), max_length=8)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Reminder(models.Model):
+    """A deadline reminder that was sent; the unique constraint makes each one go out once."""
+
+    class Kind(models.TextChoices):
+        WEEK_BEFORE = "7d", _("7 days before the deadline")
+        DAY_BEFORE = "1d", _("1 day before the deadline")
+        OVERDUE = "overdue", _("Overdue")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    deadline = models.DateField(_("deadline"), help_text=_("The deadline the reminder was about."))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "kind", "deadline"], name="one_reminder_per_kind_and_deadline"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} · {self.get_kind_display()}"
