@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from reviews.models import ObjectiveAssessment, ProgressStatus, ReviewCycle, Trend
-from stakeholders.permissions import member_required
+from stakeholders.models import Role
+from stakeholders.permissions import member_required, role_required
 from uncnm_portal.exports import FORMATS, export_response
 
 from .filters import ActivityFilter, IndicatorFilter
@@ -158,19 +159,17 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "objectives/indicator_detail.html", context)
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def indicator_create(request: HttpRequest) -> HttpResponse:
     return _indicator_form(request, Indicator())
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def indicator_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _indicator_form(request, get_object_or_404(Indicator, pk=pk))
 
 
 def _indicator_form(request: HttpRequest, indicator: Indicator) -> HttpResponse:
-    if not can_manage_indicators(request.user):
-        raise PermissionDenied
     form = IndicatorForm(request.POST or None, instance=indicator)
     formset = ObservationFormSet(request.POST or None, instance=indicator, prefix="observations")
     if request.method == "POST" and form.is_valid() and formset.is_valid():

@@ -20,17 +20,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import invitations
 from .forms import AccountForm, InvitationForm
 from .models import Role, User
-from .permissions import has_any_role, member_required
+from .permissions import member_required, role_required
 
 
-def _require_secretariat(request: HttpRequest) -> None:
-    if not has_any_role(request.user, Role.SECRETARIAT):
-        raise PermissionDenied
-
-
-@member_required
+@role_required(Role.SECRETARIAT)
 def user_list(request: HttpRequest) -> HttpResponse:
-    _require_secretariat(request)
     users = list(
         User.objects.select_related("organisation").prefetch_related("groups").order_by("-is_active", "last_name")
     )
@@ -39,9 +33,8 @@ def user_list(request: HttpRequest) -> HttpResponse:
     return render(request, "stakeholders/user_list.html", {"users": users})
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def user_invite(request: HttpRequest) -> HttpResponse:
-    _require_secretariat(request)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -61,14 +54,13 @@ def user_invite(request: HttpRequest) -> HttpResponse:
 
 def _managed_account(request: HttpRequest, pk: int) -> User:
     """The account the secretariat acts on: never its own, and a superuser's only for superusers."""
-    _require_secretariat(request)
     user = get_object_or_404(User, pk=pk)
     if not user.can_be_managed_by(request.user):
         raise PermissionDenied
     return user
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def user_update(request: HttpRequest, pk: int) -> HttpResponse:
     """Change another account's name, e-mail, organisation, language and role."""
     user = _managed_account(request, pk)
@@ -83,7 +75,7 @@ def user_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@member_required
+@role_required(Role.SECRETARIAT)
 def user_reset_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
     """Forget an account's authenticator app (a lost phone); its next login registers a new one."""
     user = _managed_account(request, pk)
@@ -96,10 +88,9 @@ def user_reset_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@member_required
+@role_required(Role.SECRETARIAT)
 def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     """Deactivate (or reactivate) an account; a deactivated account can no longer log in."""
-    _require_secretariat(request)
     user = get_object_or_404(User, pk=pk)
     if user == request.user:
         messages.error(request, _("You cannot deactivate your own account."))

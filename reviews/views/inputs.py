@@ -13,19 +13,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from objectives.models import Objective
-from stakeholders.models import Organisation
-from stakeholders.permissions import member_required
+from stakeholders.models import Organisation, Role
+from stakeholders.permissions import member_required, role_required
 from uncnm_portal.exports import FORMATS, export_response
 
-from . import notifications
-from .forms import AssignmentForm, InputForm, ReturnForm
-from .models import Assignment, Evidence, Input, ReviewCycle
-from .permissions import can_edit_input, can_manage_calls
-
-
-def _require_secretariat(request: HttpRequest) -> None:
-    if not can_manage_calls(request.user):
-        raise PermissionDenied
+from .. import notifications
+from ..forms import (
+    AssignmentForm,
+    InputForm,
+    ReturnForm,
+)
+from ..models import (
+    Assignment,
+    Evidence,
+    Input,
+    ReviewCycle,
+)
+from ..permissions import can_edit_input, can_manage_calls
 
 
 def _visible_input(request: HttpRequest, pk: int) -> Input:
@@ -123,9 +127,8 @@ def evidence_delete(request: HttpRequest, pk: int, evidence_id: int) -> HttpResp
 
 
 @require_POST
-@member_required
+@role_required(Role.SECRETARIAT)
 def input_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_secretariat(request)
     input_ = _visible_input(request, pk)
     try:
         input_.accept(by=request.user)
@@ -137,9 +140,8 @@ def input_accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@member_required
+@role_required(Role.SECRETARIAT)
 def input_return(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_secretariat(request)
     input_ = _visible_input(request, pk)
     form = ReturnForm(request.POST)
     if not form.is_valid():
@@ -156,9 +158,8 @@ def input_return(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reviews:input-queue", pk=input_.assignment.cycle_id)
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def call_for_inputs(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_secretariat(request)
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     form = AssignmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -192,9 +193,8 @@ def _create_assignments(cycle: ReviewCycle, data: dict, *, by) -> list[Assignmen
     return created
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def input_queue(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_secretariat(request)
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     inputs = Input.objects.filter(assignment__cycle=cycle).select_related(
         "assignment__objective", "assignment__organisation", "submitted_by"
@@ -218,9 +218,8 @@ def input_queue(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/input_queue.html", context)
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def input_tracker(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_secretariat(request)
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     assignments = list(
         Assignment.objects.for_cycle(cycle)

@@ -1,61 +1,35 @@
+"""Assessments of objectives and actions per cycle: read, edit (conflict-checked), compare, gaps, dashboard."""
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from objectives.models import Action, Activity, Indicator, Objective
-from stakeholders.permissions import member_required
+from stakeholders.models import Role
+from stakeholders.permissions import member_required, role_required
 
-from .dashboard import build_dashboard
-from .diff import word_diff
-from .forms import ActionProgressFormSet, AssessmentForm, ExportForm, ReportSectionFormSet
-from .models import (
+from ..dashboard import build_dashboard
+from ..diff import word_diff
+from ..forms import ActionProgressFormSet, AssessmentForm
+from ..models import (
     ActionProgress,
     EditConflict,
-    ExportJob,
     Input,
     ObjectiveAssessment,
     ProgressStatus,
-    ReportSection,
     ReviewCycle,
     Trend,
     gap_actions,
 )
-from .permissions import can_edit_assessments, can_edit_outline, can_export, can_manage_calls
-from .tasks import export_draft_task
-
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-@member_required
-def cycle_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "reviews/cycle_list.html", {"cycles": ReviewCycle.objects.order_by("-year", "level")})
-
-
-@member_required
-def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cycle = get_object_or_404(ReviewCycle, pk=pk)
-    context = {
-        "cycle": cycle,
-        "can_export": can_export(request.user),
-        "can_manage_calls": can_manage_calls(request.user),
-    }
-    return render(request, "reviews/cycle_detail.html", context)
+from ..permissions import can_edit_assessments
 
 
 def _objective_and_cycle(number: int, cycle_id: int) -> tuple[Objective, ReviewCycle]:
     objective = get_object_or_404(Objective.objects.select_related("round_table"), number=number)
     return objective, get_object_or_404(ReviewCycle, pk=cycle_id)
-
-
-def _require_editor(request: HttpRequest) -> None:
-    if not can_edit_assessments(request.user):
-        raise PermissionDenied
 
 
 def _assessment_in(cycle: ReviewCycle | None, objective: Objective) -> ObjectiveAssessment | None:
@@ -126,9 +100,8 @@ def _form_page(request, objective, cycle, assessment, form, *, status: int = 200
     return render(request, "reviews/assessment_form.html", context, status=status)
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def assessment_update(request: HttpRequest, number: int, cycle_id: int) -> HttpResponse:
-    _require_editor(request)
     objective, cycle = _objective_and_cycle(number, cycle_id)
     assessment = _editable_assessment(objective, cycle)
     if request.method != "POST":
@@ -169,9 +142,8 @@ def _conflict_page(request, objective, cycle, form, current: ObjectiveAssessment
 
 
 @require_POST
-@member_required
+@role_required(Role.SECRETARIAT)
 def assessment_copy_previous(request: HttpRequest, number: int, cycle_id: int) -> HttpResponse:
-    _require_editor(request)
     objective, cycle = _objective_and_cycle(number, cycle_id)
     with transaction.atomic():
         assessment = _editable_assessment(objective, cycle)
@@ -186,9 +158,8 @@ def assessment_copy_previous(request: HttpRequest, number: int, cycle_id: int) -
     return redirect("reviews:assessment-update", number=objective.number, cycle_id=cycle.pk)
 
 
-@member_required
+@role_required(Role.SECRETARIAT)
 def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> HttpResponse:
-    _require_editor(request)
     objective, cycle = _objective_and_cycle(number, cycle_id)
     actions = {action.pk: action for action in objective.actions.order_by("letter")}
     existing = {p.action_id: p for p in ActionProgress.objects.filter(cycle=cycle, action__in=actions)}
@@ -278,117 +249,3 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         cycle = ReviewCycle.objects.filter(pk=_int(request.GET["cycle"])).first()
     board = build_dashboard(cycle)
     return render(request, "reviews/dashboard.html", {"board": board, "legend": ProgressStatus.legend()})
-
-
-# --- Exports of the voluntary review draft ---------------------------------------------------------
-
-
-def _require_exporter(request: HttpRequest) -> None:
-    if not can_export(request.user):
-        raise PermissionDenied
-
-
-@member_required
-def export_list(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_exporter(request)
-    cycle = get_object_or_404(ReviewCycle, pk=pk)
-    form = ExportForm(
-        request.POST or None,
-        initial={"language": request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("en", "ru") else "en"},
-    )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            job = form.save(commit=False)
-            job.cycle, job.requested_by = cycle, request.user
-            job.save()
-            form.save_m2m()
-            export_draft_task.delay_on_commit(job.pk)
-        return redirect(job)
-    context = {
-        "cycle": cycle,
-        "form": form,
-        "jobs": ExportJob.objects.for_cycle(cycle),
-        "can_edit_outline": can_edit_outline(request.user),
-    }
-    return render(request, "reviews/export_list.html", context, status=400 if form.is_bound else 200)
-
-
-def _export_for(request: HttpRequest, pk: int) -> ExportJob:
-    _require_exporter(request)
-    return get_object_or_404(ExportJob.objects.select_related("cycle", "requested_by"), pk=pk)
-
-
-@member_required
-def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    job = _export_for(request, pk)
-    return render(request, "reviews/export_detail.html", {"job": job, "cycle": job.cycle})
-
-
-@member_required
-def export_status(request: HttpRequest, pk: int) -> JsonResponse:
-    """The job's state for the progress bar, read from the job row (not from the result backend)."""
-    job = _export_for(request, pk)
-    return JsonResponse(
-        {
-            "status": job.status,
-            "status_label": job.get_status_display(),
-            "stage": job.stage,
-            "stage_label": job.get_stage_display(),
-            "progress": job.progress,
-            "attempts": job.attempts,
-            "error": job.error,
-            "finished": job.is_finished,
-            "done": job.status == ExportJob.Status.DONE,
-            "pdf_url": reverse("reviews:export-download", args=[job.pk, "pdf"]) if job.pdf else "",
-            "docx_url": reverse("reviews:export-download", args=[job.pk, "docx"]) if job.docx else "",
-            "pdf_size": filesizeformat(job.pdf_size) if job.pdf_size else "",
-            "docx_size": filesizeformat(job.docx_size) if job.docx_size else "",
-            "pdf_pages": job.pdf_pages,
-            "pdf_sha256": job.pdf_sha256,
-        }
-    )
-
-
-@member_required
-def export_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
-    job = _export_for(request, pk)
-    file = {"pdf": job.pdf, "docx": job.docx}.get(fmt)
-    if job.status != ExportJob.Status.DONE or not file:
-        raise Http404
-    content_type = "application/pdf" if fmt == "pdf" else DOCX_MIME
-    return FileResponse(
-        file.open("rb"), as_attachment=True, filename=file.name.rsplit("/", 1)[-1], content_type=content_type
-    )
-
-
-@require_POST
-@member_required
-def export_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    job = _export_for(request, pk)
-    if job.status == ExportJob.Status.FAILED:
-        job.requeue()
-        export_draft_task.delay_on_commit(job.pk)
-        messages.success(request, _("The export was sent to a worker again."))
-    return redirect(job)
-
-
-@member_required
-def outline_update(request: HttpRequest, pk: int) -> HttpResponse:
-    if not can_edit_outline(request.user):
-        raise PermissionDenied
-    cycle = get_object_or_404(ReviewCycle, pk=pk)
-    ReportSection.ensure_outline(cycle)
-    formset = ReportSectionFormSet(
-        request.POST or None, queryset=ReportSection.objects.for_cycle(cycle), prefix="sections"
-    )
-    if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            for section in formset.save(commit=False):
-                section.cycle = cycle
-                section.save()
-            for section in formset.deleted_objects:
-                section.delete()
-        messages.success(request, _("The outline was saved."))
-        return redirect("reviews:export-list", pk=cycle.pk)
-    context = {"cycle": cycle, "formset": formset}
-    return render(request, "reviews/outline_form.html", context, status=400 if formset.is_bound else 200)

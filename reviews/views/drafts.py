@@ -1,0 +1,129 @@
+"""Review drafts: the outline, export jobs, their live status and the permission-checked downloads."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stakeholders.models import Role
+from stakeholders.permissions import role_required
+
+from ..forms import (
+    ExportForm,
+    ReportSectionFormSet,
+)
+from ..models import (
+    ExportJob,
+    ReportSection,
+    ReviewCycle,
+)
+from ..permissions import can_edit_outline
+from ..tasks import export_draft_task
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
+def export_list(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    form = ExportForm(
+        request.POST or None,
+        initial={"language": request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("en", "ru") else "en"},
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            job = form.save(commit=False)
+            job.cycle, job.requested_by = cycle, request.user
+            job.save()
+            form.save_m2m()
+            export_draft_task.delay_on_commit(job.pk)
+        return redirect(job)
+    context = {
+        "cycle": cycle,
+        "form": form,
+        "jobs": ExportJob.objects.for_cycle(cycle),
+        "can_edit_outline": can_edit_outline(request.user),
+    }
+    return render(request, "reviews/export_list.html", context, status=400 if form.is_bound else 200)
+
+
+def _export_for(request: HttpRequest, pk: int) -> ExportJob:
+    return get_object_or_404(ExportJob.objects.select_related("cycle", "requested_by"), pk=pk)
+
+
+@role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
+def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _export_for(request, pk)
+    return render(request, "reviews/export_detail.html", {"job": job, "cycle": job.cycle})
+
+
+@role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
+def export_status(request: HttpRequest, pk: int) -> JsonResponse:
+    """The job's state for the progress bar, read from the job row (not from the result backend)."""
+    job = _export_for(request, pk)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_label": job.get_status_display(),
+            "stage": job.stage,
+            "stage_label": job.get_stage_display(),
+            "progress": job.progress,
+            "attempts": job.attempts,
+            "error": job.error,
+            "finished": job.is_finished,
+            "done": job.status == ExportJob.Status.DONE,
+            "pdf_url": reverse("reviews:export-download", args=[job.pk, "pdf"]) if job.pdf else "",
+            "docx_url": reverse("reviews:export-download", args=[job.pk, "docx"]) if job.docx else "",
+            "pdf_size": filesizeformat(job.pdf_size) if job.pdf_size else "",
+            "docx_size": filesizeformat(job.docx_size) if job.docx_size else "",
+            "pdf_pages": job.pdf_pages,
+            "pdf_sha256": job.pdf_sha256,
+        }
+    )
+
+
+@role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
+def export_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+    job = _export_for(request, pk)
+    file = {"pdf": job.pdf, "docx": job.docx}.get(fmt)
+    if job.status != ExportJob.Status.DONE or not file:
+        raise Http404
+    content_type = "application/pdf" if fmt == "pdf" else DOCX_MIME
+    return FileResponse(
+        file.open("rb"), as_attachment=True, filename=file.name.rsplit("/", 1)[-1], content_type=content_type
+    )
+
+
+@require_POST
+@role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
+def export_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _export_for(request, pk)
+    if job.status == ExportJob.Status.FAILED:
+        job.requeue()
+        export_draft_task.delay_on_commit(job.pk)
+        messages.success(request, _("The export was sent to a worker again."))
+    return redirect(job)
+
+
+@role_required(Role.SECRETARIAT)
+def outline_update(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    ReportSection.ensure_outline(cycle)
+    formset = ReportSectionFormSet(
+        request.POST or None, queryset=ReportSection.objects.for_cycle(cycle), prefix="sections"
+    )
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            for section in formset.save(commit=False):
+                section.cycle = cycle
+                section.save()
+            for section in formset.deleted_objects:
+                section.delete()
+        messages.success(request, _("The outline was saved."))
+        return redirect("reviews:export-list", pk=cycle.pk)
+    context = {"cycle": cycle, "formset": formset}
+    return render(request, "reviews/outline_form.html", context, status=400 if formset.is_bound else 200)
