@@ -121,10 +121,6 @@ class ExportJob(models.Model):
         SAVING = "saving", _("Saving")
         FINISHED = "finished", _("Finished")
 
-    class Language(models.TextChoices):
-        EN = "en", _("English")
-        RU = "ru", _("Russian")
-
     cycle = models.ForeignKey(
         ReviewCycle, verbose_name=_("review cycle"), on_delete=models.CASCADE, related_name="exports"
     )
@@ -132,7 +128,8 @@ class ExportJob(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.EN)
+    # The portal's languages (settings.LANGUAGES) are the draft's languages too.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
     objectives = models.ManyToManyField(
         Objective, verbose_name=_("objectives"), blank=True, help_text=_("Leave empty for all 23 objectives.")
     )

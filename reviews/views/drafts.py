@@ -32,7 +32,7 @@ def export_list(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     form = ExportForm(
         request.POST or None,
-        initial={"language": request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("en", "ru") else "en"},
+        initial={"language": request.LANGUAGE_CODE},
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -263,3 +263,12 @@ def test_build_export_reports_each_stage(cycle):
         ExportJob.report = original
     assert [s for s, _ in stages] == ["collecting", "rendering_html", "rendering_pdf", "saving"]
     assert [p for _, p in stages] == sorted(p for _, p in stages)
+
+
+def test_drafts_are_offered_and_built_in_every_portal_language(cycle, secretariat, login, settings):
+    page = login(secretariat).get(reverse("reviews:export-list", args=[cycle.pk])).content.decode()
+    for code, _name in settings.LANGUAGES:
+        assert f'<option value="{code}"' in page
+    job = finished_export(cycle=cycle, language="be", objectives=[Objective.objects.get(number=2)])
+    text = pdf_text(job)
+    assert job.status == "done" and "Змест" in text and "ЧАРНАВІК" in text
