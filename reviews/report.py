@@ -5,9 +5,7 @@ on the job row. Data collection uses a fixed number of queries whatever the
 data size; rendering fetches nothing but the portal's own static files.
 """
 
-import hashlib
 import mimetypes
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -270,19 +268,16 @@ def render_pdf(html: str, *, fetcher: PortalStaticFetcher | None = None) -> tupl
         raise DraftAssetError(_("A file the draft needs could not be loaded: %(reason)s") % {"reason": reason}) from exc
 
 
-def build_export(job: ExportJob, *, pause: float = 0.0) -> None:
+def build_export(job: ExportJob) -> None:
     """Collect, render and save one job's PDF and DOCX, reporting each stage on the job row."""
     with translation.override(job.language):
         job.report(ExportJob.Stage.COLLECTING, 5)
         data = collect(job)
-        time.sleep(pause)
         job.report(ExportJob.Stage.RENDERING_HTML, 25)
         html = render_html(data)
-        time.sleep(pause)
         job.report(ExportJob.Stage.RENDERING_PDF, 45)
         pdf, pages = render_pdf(html)
         docx = render_docx(data)
-        time.sleep(pause)
         job.report(ExportJob.Stage.SAVING, 90)
         _save(job, pdf=pdf, pages=pages, docx=docx)
 
@@ -296,17 +291,4 @@ def _save(job: ExportJob, *, pdf: bytes, pages: int, docx: bytes) -> None:
         if storage.exists(name):
             storage.delete(name)
         setattr(job, field_name, storage.save(name, ContentFile(content)))
-    ExportJob.objects.filter(pk=job.pk).update(
-        pdf=job.pdf.name,
-        docx=job.docx.name,
-        pdf_size=len(pdf),
-        pdf_pages=pages,
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-        docx_size=len(docx),
-        docx_sha256=hashlib.sha256(docx).hexdigest(),
-        status=ExportJob.Status.DONE,
-        stage=ExportJob.Stage.FINISHED,
-        progress=100,
-        finished_at=timezone.now(),
-        error="",
-    )
+    job.finish(pdf_name=job.pdf.name, docx_name=job.docx.name, pdf=pdf, docx=docx, pages=pages)

@@ -31,7 +31,7 @@ def export_draft_task(job_id: int) -> str:
     if job is None:
         return "skipped"
     try:
-        build_export(job, pause=settings.EXPORT_STAGE_PAUSE)
+        build_export(job)
     except SoftTimeLimitExceeded:
         reason = _("The export took longer than %(seconds)s seconds.") % {"seconds": settings.EXPORT_TIME_LIMIT}
         return _after_failure(job, reason)

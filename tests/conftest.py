@@ -120,51 +120,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-class WorkerPool:
-    """Starts real Celery worker processes on a private queue, using the test database and media folder."""
-
-    def __init__(self, settings) -> None:
-        import uuid
-
-        from django.db import connection
-
-        db = connection.settings_dict
-        if db["ENGINE"] != "django.db.backends.postgresql":
-            if os.environ.get("REQUIRE_INTEGRATION"):
-                pytest.fail("integration tests need DATABASE_URL to point at PostgreSQL")
-            pytest.skip("integration tests run against PostgreSQL (set DATABASE_URL)")
-        self.queue = f"uncnm-test-{uuid.uuid4().hex[:8]}"
-        self.env = {
-            **os.environ,
-            "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-            "CELERY_TASK_DEFAULT_QUEUE": self.queue,
-            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        }
-        self.processes = []
-
-    def start(self, **extra_env: str):
-        import subprocess
-        import sys
-        from pathlib import Path
-
-        command = [sys.executable, "-m", "celery", "-A", "uncnm_portal", "worker", "--pool=solo",
-                   "--loglevel=WARNING", f"--hostname={self.queue}-{len(self.processes)}@%h",
-                   "--without-gossip", "--without-mingle"]  # fmt: skip
-        process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], env={**self.env, **extra_env})
-        self.processes.append(process)
-        return process
-
-    def stop(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                process.terminate()
-                process.wait(timeout=30)
-
-
 @pytest.fixture
 def celery_workers(settings):
     """Real workers for integration tests; the producer side sends to their private queue."""
     from uncnm_portal.celery import app
+
+    from .workers import WorkerPool
 
     pool = WorkerPool(settings)
     previous_queue = app.conf.task_default_queue

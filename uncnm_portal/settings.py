@@ -212,8 +212,6 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=300)
 EXPORT_STALE_AFTER = env.int("EXPORT_STALE_AFTER", default=EXPORT_TIME_LIMIT + 30)
 EXPORT_RETRY_DELAY = env.int("EXPORT_RETRY_DELAY", default=10)
-# Seconds to pause between stages: only for the crash tests, which kill a worker mid-export.
-EXPORT_STAGE_PAUSE = env.float("EXPORT_STAGE_PAUSE", default=0.0)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900)}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE: dict = {

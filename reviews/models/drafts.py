@@ -1,6 +1,7 @@
 """The review draft: its outline per cycle and the export jobs that build it."""
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -207,6 +208,23 @@ class ExportJob(models.Model):
         self.stage, self.progress, self.heartbeat_at = stage, progress, timezone.now()
         ExportJob.objects.filter(pk=self.pk, status=self.Status.RUNNING).update(
             stage=stage, progress=progress, heartbeat_at=self.heartbeat_at
+        )
+
+    def finish(self, *, pdf_name: str, docx_name: str, pdf: bytes, docx: bytes, pages: int) -> None:
+        """Record the built files with their sizes and checksums and mark the job done."""
+        ExportJob.objects.filter(pk=self.pk).update(
+            pdf=pdf_name,
+            docx=docx_name,
+            pdf_size=len(pdf),
+            pdf_pages=pages,
+            pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            docx_size=len(docx),
+            docx_sha256=hashlib.sha256(docx).hexdigest(),
+            status=self.Status.DONE,
+            stage=self.Stage.FINISHED,
+            progress=100,
+            finished_at=timezone.now(),
+            error="",
         )
 
     def fail_attempt(self, reason: str) -> bool:

@@ -1,6 +1,7 @@
 """Calls for inputs: assignments, the inputs organisations write on them, their evidence and reminders."""
 
 import datetime
+import os
 import uuid
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -225,6 +227,20 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @classmethod
+    def attach(cls, *, input_: "Input", upload, extension: str, content_type: str, by) -> "Evidence":
+        """Store a checked upload with an input; the name the user gave is kept (made safe) for downloads only."""
+        name = get_valid_filename(os.path.basename(upload.name.replace("\\", "/")))[:200] or "evidence"
+        return cls.objects.create(
+            input=input_,
+            file=upload,
+            original_name=name,
+            extension=extension,
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=by,
+        )
 
 
 class Reminder(models.Model):

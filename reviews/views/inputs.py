@@ -1,14 +1,11 @@
 """Calls for inputs, the focal points' inbox and input form, the secretariat's review queue and tracker."""
 
-import os
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -94,11 +91,7 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _save_input(request: HttpRequest, form: InputForm) -> None:
     input_ = form.save()
     for upload, extension, content_type in form.cleaned_data["evidence"]:
-        name = get_valid_filename(os.path.basename(upload.name.replace("\\", "/")))[:200] or "evidence"
-        Evidence.objects.create(
-            input=input_, file=upload, original_name=name, extension=extension, content_type=content_type,
-            size=upload.size, uploaded_by=request.user,
-        )  # fmt: skip
+        Evidence.attach(input_=input_, upload=upload, extension=extension, content_type=content_type, by=request.user)
 
 
 @member_required

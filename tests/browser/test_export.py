@@ -19,7 +19,7 @@ pytestmark = [
 
 
 def test_staff_member_exports_and_downloads_the_draft(page, celery_workers):
-    celery_workers.start(EXPORT_STAGE_PAUSE="1")  # slow enough to watch the stages go by
+    celery_workers.start(app="tests.slow_celery", SLOW_EXPORT_STAGE="1")  # slow enough to watch the stages
     cycle = ReviewCycleFactory(year=2030, level="global", name="Third International Migration Review Forum")
     AssessmentFactory(cycle=cycle)
     UserFactory(username="olga", role=Role.AGENCY_STAFF)

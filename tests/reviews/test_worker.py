@@ -45,7 +45,7 @@ def test_export_completes_on_a_real_worker(celery_workers, settings):
 
 def test_worker_killed_mid_export_still_ends_with_one_completed_file(celery_workers, settings):
     # Pauses between stages give the test time to kill the worker in the middle of the job.
-    worker = celery_workers.start(EXPORT_STAGE_PAUSE="2", EXPORT_STALE_AFTER="3")
+    worker = celery_workers.start(app="tests.slow_celery", SLOW_EXPORT_STAGE="2", EXPORT_STALE_AFTER="3")
     settings.EXPORT_STALE_AFTER = 3
     cycle = ReviewCycleFactory(year=2030)
     job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=1)])
