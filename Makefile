@@ -35,13 +35,15 @@ test: $(VENV)/.installed-dev compilemessages lint migrations-check
 smoke: $(VENV)/.installed-dev compilemessages
 	$(BIN)/python .ci/smoke.py
 
+## lint: the hooks of .pre-commit-config.yaml on every file (ruff, ruff format, django-upgrade, djhtml)
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates/
+	git ls-files '*.py' | xargs $(BIN)/django-upgrade --target-version 5.2
 
 migrations-check: $(VENV)/.installed-runtime
 	$(MANAGE) makemigrations --check --dry-run

@@ -33,8 +33,15 @@ def measure(label: str, cycle) -> dict:
     pdf, pages = render_pdf(render_html(data))
     pdf_seconds = time.perf_counter() - started
     render_docx(data)
-    return {"label": label, "seconds": pdf_seconds, "total": time.perf_counter() - started, "pages": pages,
-            "queries": len(queries), "peak": peak_mb(), "size": len(pdf)}  # fmt: skip
+    return {
+        "label": label,
+        "seconds": pdf_seconds,
+        "total": time.perf_counter() - started,
+        "pages": pages,
+        "queries": len(queries),
+        "peak": peak_mb(),
+        "size": len(pdf),
+    }
 
 
 def main() -> int:
@@ -59,8 +66,10 @@ def main() -> int:
     print(f"\nFull draft of {cycle.name} (process memory before rendering: {baseline:.0f} MB)\n")
     print(f"{'data':<12}{'PDF s':>8}{'PDF+DOCX s':>12}{'pages':>7}{'queries':>9}{'peak MB':>9}{'PDF KB':>9}")
     for r in results:
-        print(f"{r['label']:<12}{r['seconds']:>8.2f}{r['total']:>12.2f}{r['pages']:>7}{r['queries']:>9}"
-              f"{r['peak']:>9.0f}{r['size'] / 1024:>9.0f}")  # fmt: skip
+        print(
+            f"{r['label']:<12}{r['seconds']:>8.2f}{r['total']:>12.2f}{r['pages']:>7}{r['queries']:>9}"
+            f"{r['peak']:>9.0f}{r['size'] / 1024:>9.0f}"
+        )
     demo, stress = results
     checks = [
         ("demo-size PDF within 5 s", demo["seconds"] <= 5),

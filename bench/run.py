@@ -96,10 +96,21 @@ def main() -> int:
     prepare_database()
     cookie = session_cookie()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "uncnm_portal.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", str(WORKERS), "--log-level", "warning"],
-        cwd=ROOT, env=ENV,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "uncnm_portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=ENV,
+    )
     try:
         wait_until_up()
         targets = [("minimal view (/healthz)", "/healthz"), ("dashboard", "/dashboard/"), ("objective list", "/")]
@@ -121,8 +132,10 @@ def main() -> int:
     dashboard = results["dashboard"]
     share = 100 * dashboard["rps"] / baseline if baseline else 0
     ok = share >= 5 and dashboard["p95_ms"] < 250 and not any(r["errors"] for r in results.values())
-    print(f"\ndashboard throughput = {share:.1f} % of the minimal view (target >= 5 %); "
-          f"dashboard p95 = {dashboard['p95_ms']:.0f} ms (target < 250 ms): {'met' if ok else 'NOT met'}")  # fmt: skip
+    print(
+        f"\ndashboard throughput = {share:.1f} % of the minimal view (target >= 5 %); "
+        f"dashboard p95 = {dashboard['p95_ms']:.0f} ms (target < 250 ms): {'met' if ok else 'NOT met'}"
+    )
     return 0 if ok else 1
 
 

@@ -16,9 +16,20 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
-            "title", "lead_organisation", "partners", "objectives", "actions", "start_date", "end_date",
-            "status", "budget", "currency", "location", "description", "link",
-        ]  # fmt: skip
+            "title",
+            "lead_organisation",
+            "partners",
+            "objectives",
+            "actions",
+            "start_date",
+            "end_date",
+            "status",
+            "budget",
+            "currency",
+            "location",
+            "description",
+            "link",
+        ]
         widgets = {
             "partners": forms.SelectMultiple(attrs={"size": 6}),
             "objectives": forms.SelectMultiple(attrs={"size": 8}),
@@ -66,9 +77,19 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
-            "code", "name", "unit", "source", "scope", "objectives", "sdg_targets",
-            "baseline_value", "baseline_year", "target_value", "target_year", "notes",
-        ]  # fmt: skip
+            "code",
+            "name",
+            "unit",
+            "source",
+            "scope",
+            "objectives",
+            "sdg_targets",
+            "baseline_value",
+            "baseline_year",
+            "target_value",
+            "target_year",
+            "notes",
+        ]
         widgets = {
             "objectives": forms.SelectMultiple(attrs={"size": 8}),
             "sdg_targets": forms.SelectMultiple(attrs={"size": 6}),

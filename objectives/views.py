@@ -67,9 +67,19 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 
 def _export_activities(fmt: str, activities) -> HttpResponse:
     headers = [
-        _("Title"), _("Lead organisation"), _("Partners"), _("Objectives"), _("Actions"), _("Start date"),
-        _("End date"), _("Status"), _("Budget"), _("Currency"), _("Location"), _("Link"),
-    ]  # fmt: skip
+        _("Title"),
+        _("Lead organisation"),
+        _("Partners"),
+        _("Objectives"),
+        _("Actions"),
+        _("Start date"),
+        _("End date"),
+        _("Status"),
+        _("Budget"),
+        _("Currency"),
+        _("Location"),
+        _("Link"),
+    ]
     rows = (
         [
             a.title,
@@ -136,19 +146,40 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 def _export_indicators(fmt: str, indicators) -> HttpResponse:
     headers = [
-        _("Code"), _("Name"), _("Unit"), _("Scope"), _("Objectives"), _("SDG targets"), _("Baseline"),
-        _("Baseline year"), _("Target"), _("Target year"), _("Latest value"), _("Latest year"), _("Source"),
-    ]  # fmt: skip
+        _("Code"),
+        _("Name"),
+        _("Unit"),
+        _("Scope"),
+        _("Objectives"),
+        _("SDG targets"),
+        _("Baseline"),
+        _("Baseline year"),
+        _("Target"),
+        _("Target year"),
+        _("Latest value"),
+        _("Latest year"),
+        _("Source"),
+    ]
     rows = []
     for i in indicators:
         latest = i.latest_observation
-        rows.append([
-            i.code, i.name, i.unit, i.get_scope_display(),
-            ", ".join(str(o.number) for o in i.objectives.all()),
-            ", ".join(t.code for t in i.sdg_targets.all()),
-            i.baseline_value, i.baseline_year, i.target_value, i.target_year,
-            latest.value if latest else None, latest.year if latest else None, i.source,
-        ])  # fmt: skip
+        rows.append(
+            [
+                i.code,
+                i.name,
+                i.unit,
+                i.get_scope_display(),
+                ", ".join(str(o.number) for o in i.objectives.all()),
+                ", ".join(t.code for t in i.sdg_targets.all()),
+                i.baseline_value,
+                i.baseline_year,
+                i.target_value,
+                i.target_year,
+                latest.value if latest else None,
+                latest.year if latest else None,
+                i.source,
+            ]
+        )
     return export_response(fmt=fmt, filename="indicators", headers=headers, rows=rows)
 
 

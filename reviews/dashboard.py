@@ -33,10 +33,15 @@ class Dashboard:
     # Rows ready for the template: plain lists, so that rendering the matrices stays cheap.
     def coverage_rows(self) -> list:
         return [
-            (objective, [(status, reverse("reviews:assessment-detail", args=[objective.number, cycle.pk]))
-                         for cycle, status, _trend in self.coverage[objective.pk]])
+            (
+                objective,
+                [
+                    (status, reverse("reviews:assessment-detail", args=[objective.number, cycle.pk]))
+                    for cycle, status, _trend in self.coverage[objective.pk]
+                ],
+            )
             for objective in self.objectives
-        ]  # fmt: skip
+        ]
 
     def principle_rows(self) -> list:
         return [

@@ -72,8 +72,12 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
 def _toc(document) -> None:
     """A Word table-of-contents field; Word fills in the page numbers when the document is opened."""
     paragraph = document.add_paragraph()
-    begin, instruction, separate, end = (OxmlElement("w:fldChar"), OxmlElement("w:instrText"),
-                                         OxmlElement("w:fldChar"), OxmlElement("w:fldChar"))  # fmt: skip
+    begin, instruction, separate, end = (
+        OxmlElement("w:fldChar"),
+        OxmlElement("w:instrText"),
+        OxmlElement("w:fldChar"),
+        OxmlElement("w:fldChar"),
+    )
     begin.set(qn("w:fldCharType"), "begin")
     instruction.set(qn("xml:space"), "preserve")
     instruction.text = 'TOC \\o "1-3" \\h \\z \\u'
@@ -152,11 +156,13 @@ def _progress(document, data) -> None:
                 for field in ("achievements", "challenges", "good_practices"):
                     _markdown(document, getattr(report.assessment, field))
             rows = [
-                [f"{report.objective.number}({action.letter})",
-                 progress.get_status_display() if progress else _("No activity reported"),
-                 progress.note if progress else ""]
+                [
+                    f"{report.objective.number}({action.letter})",
+                    progress.get_status_display() if progress else _("No activity reported"),
+                    progress.note if progress else "",
+                ]
                 for action, progress in report.actions
-            ]  # fmt: skip
+            ]
             _table(document, [_("Action"), _("Status"), _("Note")], rows)
 
 
@@ -173,8 +179,14 @@ def _annexes(document, data) -> None:
     rows = []
     for indicator in data.indicators:
         latest = indicator.latest_observation
-        rows.append([f"{indicator.code} {indicator.name}", indicator.baseline_value, indicator.target_value,
-                     f"{latest.value} ({latest.year})" if latest else ""])  # fmt: skip
+        rows.append(
+            [
+                f"{indicator.code} {indicator.name}",
+                indicator.baseline_value,
+                indicator.target_value,
+                f"{latest.value} ({latest.year})" if latest else "",
+            ]
+        )
     _table(document, [_("Indicator"), _("Baseline"), _("Target"), _("Latest value")], rows)
     document.add_heading(_("Annex 3. Accepted inputs"), level=2)
     _inputs(document, data)
@@ -184,8 +196,14 @@ def _inputs(document, data) -> None:
     if not data.inputs:
         document.add_paragraph(_("No accepted input recorded for this cycle."))
         return
-    rows = [[str(i.assignment.organisation), str(i.assignment.objective),
-             i.submitted_at.date().isoformat() if i.submitted_at else ""] for i in data.inputs]  # fmt: skip
+    rows = [
+        [
+            str(i.assignment.organisation),
+            str(i.assignment.objective),
+            i.submitted_at.date().isoformat() if i.submitted_at else "",
+        ]
+        for i in data.inputs
+    ]
     _table(document, [_("Organisation"), _("Objective"), _("Submitted at")], rows)
 
 

@@ -214,8 +214,10 @@ def _outline(cycle: ReviewCycle) -> list[ReportSection]:
     sections = [s for s in ReportSection.ensure_outline(cycle) if s.enabled]
     for section in sections:
         if section.kind not in ReportSection.Kind.values:
-            raise ValueError(_("The outline of %(cycle)s has a section of unknown kind: %(kind)s.") % {
-                "cycle": cycle, "kind": section.kind})  # fmt: skip
+            raise ValueError(
+                _("The outline of %(cycle)s has a section of unknown kind: %(kind)s.")
+                % {"cycle": cycle, "kind": section.kind}
+            )
     return sections
 
 

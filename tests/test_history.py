@@ -17,8 +17,15 @@ pytestmark = pytest.mark.django_db
 def test_history_page_shows_who_changed_what(secretariat, observer, login):
     assessment = AssessmentFactory(cycle=ReviewCycleFactory(), challenges="Funding is short")
     url = reverse("reviews:assessment-update", args=[1, assessment.cycle_id])
-    login(secretariat).post(url, {"version": 1, "status": "advanced", "challenges": "Funding is secured",
-                                  "principles": [GuidingPrinciple.objects.get(letter="h").pk]})  # fmt: skip
+    login(secretariat).post(
+        url,
+        {
+            "version": 1,
+            "status": "advanced",
+            "challenges": "Funding is secured",
+            "principles": [GuidingPrinciple.objects.get(letter="h").pk],
+        },
+    )
     html = login(observer).get(reverse("history:list", args=["assessment", assessment.pk])).content.decode()
     assert "Test Person" in html or secretariat.username in html
     assert "<del>short</del>" in html and "<ins>secured</ins>" in html

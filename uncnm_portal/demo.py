@@ -30,21 +30,55 @@ Kind = Organisation.Kind
 NetworkRole = Organisation.NetworkRole
 
 # (name, acronym, kind, network role, parent acronym, website)
-# fmt: off
 ORGANISATIONS = [
     ("International Organization for Migration", "IOM", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.iom.int"),
     ("UN Resident Coordinator's Office", "RCO", Kind.UN_AGENCY, NetworkRole.CORE, "", ""),
-    ("Office of the UN High Commissioner for Refugees", "UNHCR", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.unhcr.org"),
+    (
+        "Office of the UN High Commissioner for Refugees",
+        "UNHCR",
+        Kind.UN_AGENCY,
+        NetworkRole.CORE,
+        "",
+        "https://www.unhcr.org",
+    ),
     ("United Nations Children's Fund", "UNICEF", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.unicef.org"),
     ("United Nations Development Programme", "UNDP", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.undp.org"),
     ("United Nations Population Fund", "UNFPA", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.unfpa.org"),
     ("World Health Organization", "WHO", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.who.int"),
     ("International Labour Organization", "ILO", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.ilo.org"),
-    ("Office of the UN High Commissioner for Human Rights", "OHCHR", Kind.UN_AGENCY, NetworkRole.CORE, "", "https://www.ohchr.org"),
+    (
+        "Office of the UN High Commissioner for Human Rights",
+        "OHCHR",
+        Kind.UN_AGENCY,
+        NetworkRole.CORE,
+        "",
+        "https://www.ohchr.org",
+    ),
     ("UN Women", "UN Women", Kind.UN_AGENCY, NetworkRole.EXTENDED, "", "https://www.unwomen.org"),
-    ("United Nations Office on Drugs and Crime", "UNODC", Kind.UN_AGENCY, NetworkRole.EXTENDED, "", "https://www.unodc.org"),
-    ("Joint United Nations Programme on HIV/AIDS", "UNAIDS", Kind.UN_AGENCY, NetworkRole.EXTENDED, "", "https://www.unaids.org"),
-    ("UN Educational, Scientific and Cultural Organization", "UNESCO", Kind.UN_AGENCY, NetworkRole.EXTENDED, "", "https://www.unesco.org"),
+    (
+        "United Nations Office on Drugs and Crime",
+        "UNODC",
+        Kind.UN_AGENCY,
+        NetworkRole.EXTENDED,
+        "",
+        "https://www.unodc.org",
+    ),
+    (
+        "Joint United Nations Programme on HIV/AIDS",
+        "UNAIDS",
+        Kind.UN_AGENCY,
+        NetworkRole.EXTENDED,
+        "",
+        "https://www.unaids.org",
+    ),
+    (
+        "UN Educational, Scientific and Cultural Organization",
+        "UNESCO",
+        Kind.UN_AGENCY,
+        NetworkRole.EXTENDED,
+        "",
+        "https://www.unesco.org",
+    ),
     ("Ministry of Internal Affairs", "MIA", Kind.GOVERNMENT, NetworkRole.NONE, "", ""),
     ("Department of Citizenship and Migration", "DCM", Kind.GOVERNMENT, NetworkRole.NONE, "MIA", ""),
     ("Ministry of Labour and Social Protection", "MLSP", Kind.GOVERNMENT, NetworkRole.NONE, "", ""),
@@ -57,11 +91,17 @@ ORGANISATIONS = [
     ("Belarusian Red Cross Society", "BRCS", Kind.CIVIL_SOCIETY, NetworkRole.EXTENDED, "", ""),
     ("Gender Perspectives", "", Kind.CIVIL_SOCIETY, NetworkRole.EXTENDED, "", ""),
     ("Association of Migrant Workers' Families (demo)", "", Kind.MIGRANT_DIASPORA, NetworkRole.NONE, "", ""),
-    ("Belarusian State University, Faculty of International Relations", "BSU FIR", Kind.ACADEMIA, NetworkRole.NONE, "", ""),
+    (
+        "Belarusian State University, Faculty of International Relations",
+        "BSU FIR",
+        Kind.ACADEMIA,
+        NetworkRole.NONE,
+        "",
+        "",
+    ),
     ("Federation of Trade Unions of Belarus", "FPB", Kind.TRADE_UNION, NetworkRole.NONE, "", ""),
     ("Belarusian Chamber of Commerce and Industry", "BelCCI", Kind.PRIVATE_SECTOR, NetworkRole.NONE, "", ""),
 ]
-# fmt: on
 COORDINATOR = "IOM"
 
 # (organisation acronym or name, full name, position, focal point)
@@ -393,8 +433,12 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
 
 
 def _seed_action_progress(rng, cycles, actions, by) -> None:
-    statuses = [ActionProgress.Status.NONE, ActionProgress.Status.PLANNED, ActionProgress.Status.ONGOING,
-                ActionProgress.Status.COMPLETED]  # fmt: skip
+    statuses = [
+        ActionProgress.Status.NONE,
+        ActionProgress.Status.PLANNED,
+        ActionProgress.Status.ONGOING,
+        ActionProgress.Status.COMPLETED,
+    ]
     for index, cycle in enumerate(cycles):
         weights = [0.35 - 0.05 * index, 0.2, 0.3, 0.15 + 0.05 * index]
         for action in actions:
@@ -464,18 +508,26 @@ def _seed_indicators(rng, objectives, *, count: int) -> None:
             Indicator,
             {"code": code},
             {
-                "name": name, "unit": unit, "scope": scope, "source": source,
-                "baseline_value": base, "baseline_year": 2018,
-                "target_value": (base * Decimal("1.25")).quantize(Decimal("1")), "target_year": 2030,
+                "name": name,
+                "unit": unit,
+                "scope": scope,
+                "source": source,
+                "baseline_value": base,
+                "baseline_year": 2018,
+                "target_value": (base * Decimal("1.25")).quantize(Decimal("1")),
+                "target_year": 2030,
             },
-        )  # fmt: skip
+        )
         _set_m2m(indicator.objectives, [by_number[n] for n in numbers if n in by_number] or [Objective.objects.first()])
         _set_m2m(indicator.sdg_targets, [targets[c] for c in sdgs if c in targets])
         value = base
         for year in range(2019, 2026):
             value = (value * Decimal(str(round(rng.uniform(0.92, 1.12), 3)))).quantize(Decimal("0.1"))
-            _upsert(IndicatorObservation, {"indicator": indicator, "year": year, "disaggregation": ""},
-                    {"value": value, "source": source})  # fmt: skip
+            _upsert(
+                IndicatorObservation,
+                {"indicator": indicator, "year": year, "disaggregation": ""},
+                {"value": value, "source": source},
+            )
 
 
 def grow_tenfold() -> None:

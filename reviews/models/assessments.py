@@ -73,7 +73,7 @@ class ObjectiveAssessment(models.Model):
         Objective, verbose_name=_("objective"), on_delete=models.PROTECT, related_name="assessments"
     )
     status = models.CharField(
-        _("progress status"), max_length=16, choices=ProgressStatus.choices, default=ProgressStatus.NOT_ASSESSED
+        _("progress status"), max_length=16, choices=ProgressStatus, default=ProgressStatus.NOT_ASSESSED
     )
     achievements = models.TextField(_("key achievements"), blank=True)
     policy_changes = models.TextField(_("policy and legislative changes"), blank=True)

@@ -37,9 +37,15 @@ class ReportSection(models.Model):
 
     # The default outline (docs/gcm.md, "Suggested outline of a voluntary GCM review").
     DEFAULT_OUTLINE = [
-        Kind.OPENING, Kind.INTRODUCTION, Kind.METHODOLOGY, Kind.POLICY, Kind.PROGRESS, Kind.MEANS,
-        Kind.NEXT_STEPS, Kind.ANNEXES,
-    ]  # fmt: skip
+        Kind.OPENING,
+        Kind.INTRODUCTION,
+        Kind.METHODOLOGY,
+        Kind.POLICY,
+        Kind.PROGRESS,
+        Kind.MEANS,
+        Kind.NEXT_STEPS,
+        Kind.ANNEXES,
+    ]
 
     cycle = models.ForeignKey(
         ReviewCycle, verbose_name=_("review cycle"), on_delete=models.CASCADE, related_name="sections"

@@ -49,9 +49,13 @@ class Assignment(models.Model):
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.LEAD)
     focal_point = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("focal point"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("focal point"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="assignments",
-    )  # fmt: skip
+    )
     deadline = models.DateField(_("deadline"))
     extended_deadline = models.DateField(
         _("extended deadline"), null=True, blank=True, help_text=_("Set to accept a submission after the deadline.")
@@ -130,14 +134,22 @@ class Input(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     return_comment = models.TextField(_("comment of the secretariat"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[actions])

@@ -175,10 +175,16 @@ def _create_assignments(cycle: ReviewCycle, data: dict, *, by) -> list[Assignmen
     created = []
     for objective in data["objectives"]:
         assignment, is_new = Assignment.objects.get_or_create(
-            cycle=cycle, objective=objective, organisation=data["organisation"],
-            defaults={"role": data["role"], "focal_point": data["focal_point"], "deadline": data["deadline"],
-                      "created_by": by},
-        )  # fmt: skip
+            cycle=cycle,
+            objective=objective,
+            organisation=data["organisation"],
+            defaults={
+                "role": data["role"],
+                "focal_point": data["focal_point"],
+                "deadline": data["deadline"],
+                "created_by": by,
+            },
+        )
         if is_new:
             Input.objects.create(assignment=assignment)
             notifications.notify_assigned(assignment)

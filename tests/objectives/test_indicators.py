@@ -65,12 +65,17 @@ def test_duplicate_observation_year_is_refused(secretariat, login):
     indicator = IndicatorFactory()
     existing = ObservationFactory(indicator=indicator, year=2024)
     data = indicator_data(code=indicator.code)
-    data.update({
-        "observations-INITIAL_FORMS": "1",
-        "observations-0-id": existing.pk, "observations-0-indicator": indicator.pk,
-        "observations-0-year": "2024", "observations-0-value": "10",
-        "observations-1-year": "2024", "observations-1-value": "12",
-    })  # fmt: skip
+    data.update(
+        {
+            "observations-INITIAL_FORMS": "1",
+            "observations-0-id": existing.pk,
+            "observations-0-indicator": indicator.pk,
+            "observations-0-year": "2024",
+            "observations-0-value": "10",
+            "observations-1-year": "2024",
+            "observations-1-value": "12",
+        }
+    )
     response = login(secretariat).post(reverse("objectives:indicator-update", args=[indicator.pk]), data)
     assert response.status_code == 400
     assert "Please correct the duplicate data for year" in response.content.decode()

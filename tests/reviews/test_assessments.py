@@ -217,8 +217,13 @@ def test_secretariat_sets_action_statuses(cycles, secretariat, login):
 
 def test_action_statuses_with_a_bad_value_keep_the_input(cycles, secretariat, login):
     action = Action.objects.get(objective__number=22, letter="a")
-    data = {"actions-TOTAL_FORMS": 1, "actions-INITIAL_FORMS": 1, "actions-0-action": action.pk,
-            "actions-0-status": "wonderful", "actions-0-note": "Kept note"}  # fmt: skip
+    data = {
+        "actions-TOTAL_FORMS": 1,
+        "actions-INITIAL_FORMS": 1,
+        "actions-0-action": action.pk,
+        "actions-0-status": "wonderful",
+        "actions-0-note": "Kept note",
+    }
     response = login(secretariat).post(reverse("reviews:action-progress-update", args=[22, cycles[0].pk]), data)
     assert response.status_code == 400
     assert "Kept note" in response.content.decode()
@@ -227,8 +232,13 @@ def test_action_statuses_with_a_bad_value_keep_the_input(cycles, secretariat, lo
 
 def test_action_statuses_ignore_actions_of_other_objectives(cycles, secretariat, login):
     foreign = Action.objects.get(objective__number=5, letter="a")
-    data = {"actions-TOTAL_FORMS": 1, "actions-INITIAL_FORMS": 1, "actions-0-action": foreign.pk,
-            "actions-0-status": "completed", "actions-0-note": ""}  # fmt: skip
+    data = {
+        "actions-TOTAL_FORMS": 1,
+        "actions-INITIAL_FORMS": 1,
+        "actions-0-action": foreign.pk,
+        "actions-0-status": "completed",
+        "actions-0-note": "",
+    }
     login(secretariat).post(reverse("reviews:action-progress-update", args=[22, cycles[0].pk]), data)
     assert not ActionProgress.objects.filter(action=foreign).exists()
 

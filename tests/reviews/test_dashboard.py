@@ -43,8 +43,11 @@ def test_dashboard_figures(two_cycles):
 def test_activities_count_in_the_stakeholder_matrix(two_cycles):
     _first, second = two_cycles
     start, _end = second.reporting_period()
-    ActivityFactory(lead_organisation=OrganisationFactory(kind=Organisation.Kind.ACADEMIA), start_date=start,
-                    objectives=[Objective.objects.get(number=5)])  # fmt: skip
+    ActivityFactory(
+        lead_organisation=OrganisationFactory(kind=Organisation.Kind.ACADEMIA),
+        start_date=start,
+        objectives=[Objective.objects.get(number=5)],
+    )
     board = build_dashboard(second)
     assert board.kind_matrix[Objective.objects.get(number=5).pk] == {"academia": 1}
 

@@ -216,14 +216,26 @@ def test_outline_is_configurable_per_cycle(cycle, secretariat, login):
     sections = ReportSection.ensure_outline(cycle)
     data = {"sections-TOTAL_FORMS": len(sections) + 1, "sections-INITIAL_FORMS": len(sections)}
     for i, section in enumerate(sections):
-        data.update({f"sections-{i}-id": section.pk, f"sections-{i}-title": "",
-                     f"sections-{i}-position": section.position, f"sections-{i}-enabled": "on",
-                     f"sections-{i}-body": ""})  # fmt: skip
+        data.update(
+            {
+                f"sections-{i}-id": section.pk,
+                f"sections-{i}-title": "",
+                f"sections-{i}-position": section.position,
+                f"sections-{i}-enabled": "on",
+                f"sections-{i}-body": "",
+            }
+        )
     data["sections-0-title"] = "Foreword by the Minister"
     data["sections-0-position"] = 95
     n = len(sections)
-    data.update({f"sections-{n}-title": "Pledges", f"sections-{n}-position": 5, f"sections-{n}-enabled": "on",
-                 f"sections-{n}-body": "Belarus pledged to ..."})  # fmt: skip
+    data.update(
+        {
+            f"sections-{n}-title": "Pledges",
+            f"sections-{n}-position": 5,
+            f"sections-{n}-enabled": "on",
+            f"sections-{n}-body": "Belarus pledged to ...",
+        }
+    )
     response = login(secretariat).post(reverse("reviews:outline-update", args=[cycle.pk]), data)
     assert response.status_code == 302
     titles = [s.display_title for s in ReportSection.objects.for_cycle(cycle)]

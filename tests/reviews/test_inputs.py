@@ -31,8 +31,14 @@ def docx_bytes() -> bytes:
 
 
 def data(**overrides) -> dict:
-    values = {"measures": "A new migration law.", "results": "", "challenges": "", "good_practices": "",
-              "data_sources": "", "actions": []}  # fmt: skip
+    values = {
+        "measures": "A new migration law.",
+        "results": "",
+        "challenges": "",
+        "good_practices": "",
+        "data_sources": "",
+        "actions": [],
+    }
     values.update(overrides)
     return values
 
@@ -206,8 +212,11 @@ def test_observers_read_accepted_inputs_only(assignment, observer, login):
 
 
 def test_inbox_lists_open_and_earlier_inputs(assignment, focal_point_a, login):
-    AssignmentFactory(organisation=assignment.organisation, with_input={"status": "accepted"},
-                      cycle=ReviewCycleFactory(year=2020, name="Old cycle"))  # fmt: skip
+    AssignmentFactory(
+        organisation=assignment.organisation,
+        with_input={"status": "accepted"},
+        cycle=ReviewCycleFactory(year=2020, name="Old cycle"),
+    )
     html = login(focal_point_a).get(reverse("reviews:input-inbox")).content.decode()
     assert str(assignment.objective) in html and "Old cycle" in html
 
@@ -244,7 +253,11 @@ def test_reminders_are_sent_once_each(focal_point_a, organisation_a, send_now):
 
 
 def test_no_reminder_for_submitted_inputs(organisation_a, focal_point_a, send_now):
-    AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a, deadline=datetime.date.today(),
-                      with_input={"status": "submitted"})  # fmt: skip
+    AssignmentFactory(
+        organisation=organisation_a,
+        focal_point=focal_point_a,
+        deadline=datetime.date.today(),
+        with_input={"status": "submitted"},
+    )
     with send_now():
         assert send_deadline_reminders_task() == 0

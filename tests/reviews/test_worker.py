@@ -84,8 +84,11 @@ def test_reminder_job_is_idempotent_on_a_real_worker(celery_workers, organisatio
     from tests.factories import AssignmentFactory
 
     celery_workers.start()
-    AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a,
-                      deadline=datetime.date.today() + datetime.timedelta(days=1))  # fmt: skip
+    AssignmentFactory(
+        organisation=organisation_a,
+        focal_point=focal_point_a,
+        deadline=datetime.date.today() + datetime.timedelta(days=1),
+    )
     assert send_deadline_reminders_task.delay().get(timeout=60) == 1
     assert send_deadline_reminders_task.delay().get(timeout=60) == 0  # the second run sends nothing new
     assert Reminder.objects.get().kind == "1d"

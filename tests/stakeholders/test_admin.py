@@ -52,8 +52,14 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
 
     assignment = AssignmentFactory()
     Reminder.objects.create(assignment=assignment, kind="7d", deadline=assignment.deadline)
-    Evidence.objects.create(input=assignment.input, file=ContentFile(b"%PDF-1.4", name="x.pdf"), original_name="x.pdf",
-                            extension="pdf", content_type="application/pdf", size=8)  # fmt: skip
+    Evidence.objects.create(
+        input=assignment.input,
+        file=ContentFile(b"%PDF-1.4", name="x.pdf"),
+        original_name="x.pdf",
+        extension="pdf",
+        content_type="application/pdf",
+        size=8,
+    )
     from reviews.models import ReportSection
 
     ReportSection.ensure_outline(ReviewCycleFactory())

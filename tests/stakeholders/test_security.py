@@ -26,10 +26,16 @@ def test_secretariat_invites_a_focal_point_who_sets_a_password(
     secretariat, organisation_a, login, eager_celery, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = login(secretariat).post(reverse("user-invite"), {
-            "full_name": "Olga Sidorenko", "email": "Olga@Example.org", "organisation": organisation_a.pk,
-            "role": Role.FOCAL_POINT, "language": "ru",
-        })  # fmt: skip
+        response = login(secretariat).post(
+            reverse("user-invite"),
+            {
+                "full_name": "Olga Sidorenko",
+                "email": "Olga@Example.org",
+                "organisation": organisation_a.pk,
+                "role": Role.FOCAL_POINT,
+                "language": "ru",
+            },
+        )
     assert response.status_code == 302
     user = User.objects.get(email="olga@example.org")
     assert not user.has_usable_password() and user.has_role(Role.FOCAL_POINT) and user.language == "ru"
@@ -55,20 +61,32 @@ def test_invitation_link_expires(
     secretariat, organisation_a, login, eager_celery, django_capture_on_commit_callbacks, settings
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        login(secretariat).post(reverse("user-invite"), {
-            "full_name": "Late Person", "email": "late@example.org", "organisation": organisation_a.pk,
-            "role": Role.FOCAL_POINT, "language": "en",
-        })  # fmt: skip
+        login(secretariat).post(
+            reverse("user-invite"),
+            {
+                "full_name": "Late Person",
+                "email": "late@example.org",
+                "organisation": organisation_a.pk,
+                "role": Role.FOCAL_POINT,
+                "language": "en",
+            },
+        )
     with time_machine.travel(datetime.timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT + 60)):
         response = Client().get(invitation_link(), follow=True)
     assert "not valid any more" in response.content.decode()
 
 
 def test_invitation_refuses_an_existing_address(secretariat, focal_point_a, organisation_a, login):
-    response = login(secretariat).post(reverse("user-invite"), {
-        "full_name": "Twin", "email": focal_point_a.email.upper(), "organisation": organisation_a.pk,
-        "role": Role.FOCAL_POINT, "language": "en",
-    })  # fmt: skip
+    response = login(secretariat).post(
+        reverse("user-invite"),
+        {
+            "full_name": "Twin",
+            "email": focal_point_a.email.upper(),
+            "organisation": organisation_a.pk,
+            "role": Role.FOCAL_POINT,
+            "language": "en",
+        },
+    )
     assert response.status_code == 400 and "already exists" in response.content.decode()
 
 

@@ -9,8 +9,19 @@ from reviews.models import ActionProgress, Assignment, Input, ObjectiveAssessmen
 from stakeholders.models import Contact, Organisation, Role, User
 
 pytestmark = pytest.mark.django_db
-MODELS = [Organisation, Contact, User, ReviewCycle, ObjectiveAssessment, ActionProgress, Activity, Indicator,
-          IndicatorObservation, Assignment, Input]  # fmt: skip
+MODELS = [
+    Organisation,
+    Contact,
+    User,
+    ReviewCycle,
+    ObjectiveAssessment,
+    ActionProgress,
+    Activity,
+    Indicator,
+    IndicatorObservation,
+    Assignment,
+    Input,
+]
 
 
 def snapshot() -> tuple[str, list[int]]:
