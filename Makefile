@@ -4,19 +4,29 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test smoke lint format migrations-check messages compilemessages worker beat clean bench bench-export
+.PHONY: run test smoke lock lint format migrations-check messages compilemessages worker beat clean bench bench-export
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# requirements*.txt lock every transitive dependency with hashes: a fresh machine installs
+# exactly what CI tested. Edit requirements*.in, then `make lock`.
 $(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $(VENV)/.installed-runtime $@
+
+## lock: compile requirements*.in into the hashed locks requirements*.txt
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 compilemessages: $(VENV)/.installed-runtime
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
