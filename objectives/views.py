@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from reviews.models import ObjectiveAssessment, ProgressStatus, ReviewCycle, Trend
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
-from uncnm_portal.exports import FORMATS, export_response
+from uncnm_portal.spreadsheets import FORMATS, export_response
 
 from .filters import ActivityFilter, IndicatorFilter
 from .forms import ActivityForm, IndicatorForm, ObservationFormSet

@@ -48,7 +48,7 @@ def user_invite(request: HttpRequest) -> HttpResponse:
             )
             invitations.invite(user=user, invited_by=request.user)
         messages.success(request, _("An invitation was sent to %(email)s.") % {"email": user.email})
-        return redirect("user-list")
+        return redirect("accounts:user-list")
     return render(request, "stakeholders/user_invite.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
@@ -69,7 +69,7 @@ def user_update(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             form.save()
         messages.success(request, _("The account of %(name)s is saved.") % {"name": user.get_full_name() or user})
-        return redirect("user-list")
+        return redirect("accounts:user-list")
     context = {"form": form, "account": user}
     return render(request, "stakeholders/user_form.html", context, status=400 if form.is_bound else 200)
 
@@ -84,7 +84,7 @@ def user_reset_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         _("%(name)s registers a new authenticator app at the next login.") % {"name": user.get_full_name() or user},
     )
-    return redirect("user-update", pk=user.pk)
+    return redirect("accounts:user-update", pk=user.pk)
 
 
 @require_POST
@@ -94,14 +94,14 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(User, pk=pk)
     if user == request.user:
         messages.error(request, _("You cannot deactivate your own account."))
-        return redirect("user-list")
+        return redirect("accounts:user-list")
     if not user.can_be_managed_by(request.user):
         raise PermissionDenied
     user.is_active = request.POST.get("active") == "1"
     user.save(update_fields=["is_active"])
     message = _("%(name)s can log in again.") if user.is_active else _("%(name)s can no longer log in.")
     messages.success(request, message % {"name": user.get_full_name() or user.username})
-    return redirect("user-list")
+    return redirect("accounts:user-list")
 
 
 class InvitationAcceptView(auth_views.PasswordResetConfirmView):

@@ -13,7 +13,7 @@ from .models import User
 def invitation_link(user: User) -> str:
     """The one-time link (single use, expires with PASSWORD_RESET_TIMEOUT) to choose a password."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    return portal_url(reverse("invitation-accept", args=[uid, default_token_generator.make_token(user)]))
+    return portal_url(reverse("accounts:invitation-accept", args=[uid, default_token_generator.make_token(user)]))
 
 
 def invite(*, user: User, invited_by: User) -> None:

@@ -21,13 +21,13 @@ class SecondFactorMiddleware:
             and not user.is_verified()
             and not self._exempt(request.path)
         ):
-            return redirect(f"{reverse('two-factor')}?next={quote(request.get_full_path())}")
+            return redirect(f"{reverse('accounts:two-factor')}?next={quote(request.get_full_path())}")
         return self.get_response(request)
 
     @staticmethod
     def _exempt(path: str) -> bool:
         exempt = [
-            reverse("two-factor"),
+            reverse("accounts:two-factor"),
             reverse("logout"),
             reverse("set_language"),
             reverse("healthz"),

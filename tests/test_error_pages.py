@@ -41,14 +41,14 @@ def test_404_in_each_language_for_anonymous_and_logged_in(observer, language, he
 def test_403_has_the_layout_and_says_what_to_do(observer):
     client = Client()
     client.force_login(observer)
-    response = client.get(reverse("user-list"))
+    response = client.get(reverse("accounts:user-list"))
     html = response.content.decode()
     assert response.status_code == 403
     assert "You do not have access to this page" in html and "ask the network secretariat" in html
     assert all(part in html for part in LAYOUT)
     response = client_in("ru")
     response.force_login(observer)
-    assert "У вас нет доступа к этой странице" in response.get(reverse("user-list")).content.decode()
+    assert "У вас нет доступа к этой странице" in response.get(reverse("accounts:user-list")).content.decode()
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ urlpatterns = [
     path("organisations/", include("stakeholders.urls")),
     path("", include("reviews.urls")),
     path("history/", include("uncnm_portal.history_urls")),
-    path("accounts/", include("stakeholders.urls_accounts")),
+    path("accounts/", include("stakeholders.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     # The language switcher must work on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from objectives.models import Objective
 from stakeholders.models import Organisation, Role
 from stakeholders.permissions import member_required, role_required
-from uncnm_portal.exports import FORMATS, export_response
+from uncnm_portal.spreadsheets import FORMATS, export_response
 
 from .. import notifications
 from ..forms import (

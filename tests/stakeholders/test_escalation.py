@@ -157,7 +157,7 @@ def test_no_url_of_the_portal_or_the_admin_raises_any_account(request, role, log
 def test_secretariat_manages_accounts_in_the_portal(secretariat, focal_point_a, organisation_b, login):
     TOTPDevice.objects.create(user=focal_point_a, name="phone", confirmed=True)
     client = login(secretariat)
-    url = reverse("user-update", args=[focal_point_a.pk])
+    url = reverse("accounts:user-update", args=[focal_point_a.pk])
     page = client.get(url).content.decode()
     assert "Reset the second factor" in page and "is_superuser" not in page
     response = client.post(
@@ -182,7 +182,7 @@ def test_secretariat_manages_accounts_in_the_portal(secretariat, focal_point_a, 
     )
     assert focal_point_a.roles == [Role.AGENCY_STAFF]
     assert not focal_point_a.is_superuser and not focal_point_a.is_staff and focal_point_a.has_usable_password()
-    assert client.post(reverse("user-reset-second-factor", args=[focal_point_a.pk])).status_code == 302
+    assert client.post(reverse("accounts:user-reset-second-factor", args=[focal_point_a.pk])).status_code == 302
     assert not TOTPDevice.objects.filter(user=focal_point_a).exists()
     client.post(url, {"email": "olga@example.org", "language": "en", "role": Role.SECRETARIAT.value})
     promoted = User.objects.get(pk=focal_point_a.pk)
@@ -192,7 +192,7 @@ def test_secretariat_manages_accounts_in_the_portal(secretariat, focal_point_a, 
 
 def test_account_form_rejects_bad_input_and_keeps_it(secretariat, focal_point_a, focal_point_b, login):
     response = login(secretariat).post(
-        reverse("user-update", args=[focal_point_a.pk]),
+        reverse("accounts:user-update", args=[focal_point_a.pk]),
         {"first_name": "Typed", "email": focal_point_b.email.upper(), "language": "xx", "role": "Superuser"},
     )
     html = response.content.decode()
@@ -219,9 +219,9 @@ def test_account_form_rejects_bad_input_and_keeps_it(secretariat, focal_point_a,
 def test_who_may_manage_which_account(request, login, actor, target, expected):
     actor_user, target_user = request.getfixturevalue(actor), request.getfixturevalue(target)
     client = login(actor_user)
-    assert client.get(reverse("user-update", args=[target_user.pk])).status_code == expected
-    reset = client.post(reverse("user-reset-second-factor", args=[target_user.pk]))
-    active = client.post(reverse("user-set-active", args=[target_user.pk]), {"active": "0"})
+    assert client.get(reverse("accounts:user-update", args=[target_user.pk])).status_code == expected
+    reset = client.post(reverse("accounts:user-reset-second-factor", args=[target_user.pk]))
+    active = client.post(reverse("accounts:user-set-active", args=[target_user.pk]), {"active": "0"})
     assert reset.status_code == (302 if expected == 200 else 403)
     if actor != target:
         assert active.status_code == (302 if expected == 200 else 403)
@@ -230,5 +230,5 @@ def test_who_may_manage_which_account(request, login, actor, target, expected):
 
 
 def test_anonymous_is_sent_to_login_from_account_pages(observer, client):
-    for url in (reverse("user-update", args=[observer.pk]),):
+    for url in (reverse("accounts:user-update", args=[observer.pk]),):
         assert client.get(url)["Location"].startswith(reverse("login"))

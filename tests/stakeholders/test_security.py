@@ -27,7 +27,7 @@ def test_secretariat_invites_a_focal_point_who_sets_a_password(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = login(secretariat).post(
-            reverse("user-invite"),
+            reverse("accounts:user-invite"),
             {
                 "full_name": "Olga Sidorenko",
                 "email": "Olga@Example.org",
@@ -62,7 +62,7 @@ def test_invitation_link_expires(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         login(secretariat).post(
-            reverse("user-invite"),
+            reverse("accounts:user-invite"),
             {
                 "full_name": "Late Person",
                 "email": "late@example.org",
@@ -78,7 +78,7 @@ def test_invitation_link_expires(
 
 def test_invitation_refuses_an_existing_address(secretariat, focal_point_a, organisation_a, login):
     response = login(secretariat).post(
-        reverse("user-invite"),
+        reverse("accounts:user-invite"),
         {
             "full_name": "Twin",
             "email": focal_point_a.email.upper(),
@@ -92,26 +92,26 @@ def test_invitation_refuses_an_existing_address(secretariat, focal_point_a, orga
 
 def test_secretariat_deactivates_an_account(secretariat, focal_point_a, login):
     client = login(secretariat)
-    assert client.get(reverse("user-list")).status_code == 200
-    client.post(reverse("user-set-active", args=[focal_point_a.pk]), {"active": "0"})
+    assert client.get(reverse("accounts:user-list")).status_code == 200
+    client.post(reverse("accounts:user-set-active", args=[focal_point_a.pk]), {"active": "0"})
     focal_point_a.refresh_from_db()
     assert not focal_point_a.is_active
     response = Client().post(reverse("login"), {"username": focal_point_a.username, "password": TEST_PASSWORD})
     assert response.status_code == 200  # refused
-    response = client.post(reverse("user-set-active", args=[secretariat.pk]), {"active": "0"}, follow=True)
+    response = client.post(reverse("accounts:user-set-active", args=[secretariat.pk]), {"active": "0"}, follow=True)
     assert "cannot deactivate your own account" in response.content.decode()
 
 
-@pytest.mark.parametrize("name", ["user-list", "user-invite"])
+@pytest.mark.parametrize("name", ["accounts:user-list", "accounts:user-invite"])
 @pytest.mark.parametrize("role", ["focal_point_a", "agency_staff", "observer", "no_role"])
 def test_account_pages_are_for_the_secretariat(request, login, name, role):
     assert login(request.getfixturevalue(role)).get(reverse(name)).status_code == 403
 
 
 def test_account_pages_send_anonymous_users_to_login(client, focal_point_a):
-    for url in [reverse("user-list"), reverse("user-invite"), reverse("two-factor")]:
+    for url in [reverse("accounts:user-list"), reverse("accounts:user-invite"), reverse("accounts:two-factor")]:
         assert client.get(url).status_code == 302
-    assert client.post(reverse("user-set-active", args=[focal_point_a.pk])).status_code == 302
+    assert client.post(reverse("accounts:user-set-active", args=[focal_point_a.pk])).status_code == 302
 
 
 def test_repeated_failed_logins_lock_the_account(client, observer, settings):
@@ -128,15 +128,15 @@ def test_secretariat_needs_a_second_factor(secretariat, settings):
     client = Client()
     client.post(reverse("login"), {"username": "secretariat", "password": TEST_PASSWORD})
     response = client.get(reverse("reviews:dashboard"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("two-factor"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:two-factor"))
     setup = client.get(response["Location"]).content.decode()
     assert "<svg" in setup and "totp-secret" in setup
     device = TOTPDevice.objects.get(user=secretariat)
-    assert client.post(reverse("two-factor"), {"token": "000000", "next": "/dashboard/"}).status_code == 400
+    assert client.post(reverse("accounts:two-factor"), {"token": "000000", "next": "/dashboard/"}).status_code == 400
     # A wrong code slows the next attempts down (django-otp throttling): try again a little later.
     with time_machine.travel(datetime.timedelta(seconds=5)):
         code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-        response = client.post(reverse("two-factor"), {"token": code, "next": "/dashboard/"})
+        response = client.post(reverse("accounts:two-factor"), {"token": code, "next": "/dashboard/"})
         assert response["Location"] == "/dashboard/"
         assert client.get(reverse("reviews:dashboard")).status_code == 200
     device.refresh_from_db()
@@ -147,10 +147,10 @@ def test_second_factor_refuses_an_outside_next_url(secretariat, settings):
     settings.OTP_REQUIRED_FOR_SECRETARIAT = True
     client = Client()
     client.post(reverse("login"), {"username": "secretariat", "password": TEST_PASSWORD})
-    client.get(reverse("two-factor"))
+    client.get(reverse("accounts:two-factor"))
     device = TOTPDevice.objects.get(user=secretariat)
     code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    response = client.post(reverse("two-factor"), {"token": code, "next": "https://evil.example/"})
+    response = client.post(reverse("accounts:two-factor"), {"token": code, "next": "https://evil.example/"})
     assert response["Location"] == "/"
 
 
@@ -159,7 +159,7 @@ def test_superusers_need_the_second_factor_too(superuser, settings):
     client = Client()
     client.force_login(superuser)
     response = client.get(reverse("admin:index"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("two-factor"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:two-factor"))
 
 
 def test_focal_points_need_no_second_factor(focal_point_a, settings):
@@ -182,5 +182,5 @@ def test_every_form_has_a_csrf_token(secretariat, login):
     client.handler.enforce_csrf_checks = True
     group = Group.objects.get(name="Secretariat")
     assert group
-    response = client.post(reverse("user-invite"), {})
+    response = client.post(reverse("accounts:user-invite"), {})
     assert response.status_code == 403  # no token, no post

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import account_views
 
+app_name = "accounts"
+
 urlpatterns = [
     path("users/", account_views.user_list, name="user-list"),
     path("users/invite/", account_views.user_invite, name="user-invite"),
