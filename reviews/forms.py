@@ -170,7 +170,7 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["focal_point"].label_from_instance = lambda user: (
-            f"{user.get_full_name() or user.username} ({user.organisation.display_name})"
+            f"{user.display_name} ({user.organisation.display_name})"
         )
 
     def clean(self):

@@ -1,7 +1,7 @@
 """Who may change review data. Everyone with a role may read it."""
 
 from stakeholders.models import Role, User
-from stakeholders.permissions import has_any_role
+from stakeholders.permissions import has_any_role, reporting_organisation_id
 
 
 def can_edit_assessments(user: User) -> bool:
@@ -23,33 +23,7 @@ def can_manage_calls(user: User) -> bool:
     return has_any_role(user, Role.SECRETARIAT)
 
 
-def _reporting_organisation(user: User) -> int | None:
-    """Focal points report for their ministry, agency staff for their agency."""
-    if has_any_role(user, Role.FOCAL_POINT, Role.AGENCY_STAFF) and user.organisation_id:
-        return user.organisation_id
-    return None
-
-
-def _visible(user: User, queryset, *, organisation_field: str, accepted: dict):
-    """The secretariat sees everything; reporters their organisation's rows; observers accepted ones only."""
-    if has_any_role(user, Role.SECRETARIAT):
-        return queryset
-    organisation = _reporting_organisation(user)
-    if organisation:
-        return queryset.filter(**{organisation_field: organisation})
-    if has_any_role(user, Role.OBSERVER):
-        return queryset.filter(**accepted)
-    return queryset.none()
-
-
-def assignments_visible_to(user: User, queryset):
-    return _visible(user, queryset, organisation_field="organisation_id", accepted={"input__status": "accepted"})
-
-
-def inputs_visible_to(user: User, queryset):
-    return _visible(user, queryset, organisation_field="assignment__organisation_id", accepted={"status": "accepted"})
-
-
 def can_edit_input(user: User, input_) -> bool:
-    organisation = _reporting_organisation(user)
+    """Reporters edit their own organisation's input while it is a draft or returned."""
+    organisation = reporting_organisation_id(user)
     return bool(organisation) and input_.assignment.organisation_id == organisation and input_.is_editable

@@ -68,7 +68,7 @@ def user_update(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-        messages.success(request, _("The account of %(name)s is saved.") % {"name": user.get_full_name() or user})
+        messages.success(request, _("The account of %(name)s is saved.") % {"name": user.display_name})
         return redirect("accounts:user-list")
     context = {"form": form, "account": user}
     return render(request, "stakeholders/user_form.html", context, status=400 if form.is_bound else 200)
@@ -82,7 +82,7 @@ def user_reset_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
     user.reset_second_factor()
     messages.success(
         request,
-        _("%(name)s registers a new authenticator app at the next login.") % {"name": user.get_full_name() or user},
+        _("%(name)s registers a new authenticator app at the next login.") % {"name": user.display_name},
     )
     return redirect("accounts:user-update", pk=user.pk)
 
@@ -100,7 +100,7 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     user.is_active = request.POST.get("active") == "1"
     user.save(update_fields=["is_active"])
     message = _("%(name)s can log in again.") if user.is_active else _("%(name)s can no longer log in.")
-    messages.success(request, message % {"name": user.get_full_name() or user.username})
+    messages.success(request, message % {"name": user.display_name})
     return redirect("accounts:user-list")
 
 

@@ -21,7 +21,7 @@ def invite(*, user: User, invited_by: User) -> None:
     context = {
         "name": user.get_full_name(),
         "link": invitation_link(user),
-        "inviter": invited_by.get_full_name() or invited_by.username,
+        "inviter": invited_by.display_name,
         "days": settings.PASSWORD_RESET_TIMEOUT // 86400,
     }
     send_email("invitation", user, context)

@@ -150,6 +150,11 @@ class User(AbstractUser):
         return [role for role in Role if self.has_role(role)]
 
     @property
+    def display_name(self) -> str:
+        """How the portal names a person: the full name, or else the login name."""
+        return self.get_full_name() or self.username
+
+    @property
     def is_secretariat(self) -> bool:
         return self.is_superuser or self.has_role(Role.SECRETARIAT)
 

@@ -22,6 +22,13 @@ def has_any_role(user: User, *roles: Role) -> bool:
     return user.is_superuser or user.has_role(*roles)
 
 
+def reporting_organisation_id(user: User) -> int | None:
+    """The organisation a user reports for: focal points for their ministry, agency staff for their agency."""
+    if has_any_role(user, Role.FOCAL_POINT, Role.AGENCY_STAFF) and user.organisation_id:
+        return user.organisation_id
+    return None
+
+
 def can_view_reference(user: User) -> bool:
     """Objectives, organisations and review cycles are readable by every role."""
     return has_any_role(user, *ALL_ROLES)

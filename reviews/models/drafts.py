@@ -176,7 +176,7 @@ class ExportJob(models.Model):
     @property
     def requester_name(self) -> str:
         user = self.requested_by
-        return (user.get_full_name() or user.username) if user else "–"
+        return user.display_name if user else "–"
 
     @property
     def is_finished(self) -> bool:

@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_valid_filename
@@ -15,9 +16,23 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from objectives.models import Action, Objective
+from stakeholders.models import Role
+from stakeholders.permissions import has_any_role, reporting_organisation_id
 
-from ..permissions import assignments_visible_to, inputs_visible_to
 from .cycles import ReviewCycle
+
+
+def _visible(queryset: models.QuerySet, user, *, organisation: str, accepted: Q) -> models.QuerySet:
+    """One visibility rule for assignments and inputs: the secretariat sees everything, reporters their
+    organisation's rows, observers the accepted ones only, everyone else nothing."""
+    if has_any_role(user, Role.SECRETARIAT):
+        return queryset
+    organisation_id = reporting_organisation_id(user)
+    if organisation_id:
+        return queryset.filter(**{organisation: organisation_id})
+    if has_any_role(user, Role.OBSERVER):
+        return queryset.filter(accepted)
+    return queryset.none()
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -25,7 +40,7 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(cycle=cycle)
 
     def visible_to(self, user) -> "AssignmentQuerySet":
-        return assignments_visible_to(user, self)
+        return _visible(self, user, organisation="organisation_id", accepted=Q(input__status=Input.Status.ACCEPTED))
 
 
 class Assignment(models.Model):
@@ -103,7 +118,9 @@ class Assignment(models.Model):
 
 class InputQuerySet(models.QuerySet):
     def visible_to(self, user) -> "InputQuerySet":
-        return inputs_visible_to(user, self)
+        return _visible(
+            self, user, organisation="assignment__organisation_id", accepted=Q(status=Input.Status.ACCEPTED)
+        )
 
     def accepted(self) -> "InputQuerySet":
         return self.filter(status=Input.Status.ACCEPTED)

@@ -130,7 +130,7 @@ def _conflict_page(request, objective, cycle, form, current: ObjectiveAssessment
         if str(mine) != str(theirs[name]):
             saved_html, mine_html = word_diff(str(theirs[name]), str(mine))
             differences.append((form[name].label, saved_html, mine_html))
-    who = current.updated_by.get_full_name() or current.updated_by.username if current.updated_by else _("another user")
+    who = current.updated_by.display_name if current.updated_by else _("another user")
     conflict = {"current": current, "who": who, "differences": differences}
     # The merge form holds the user's text on top of the saved version (validating it
     # copies that text into `current`, so the differences are taken first).
