@@ -84,13 +84,16 @@ class ReportSection(models.Model):
             raise ValidationError({"title": _("A free-text section needs a title.")})
 
     @classmethod
+    def default_outline(cls, cycle: ReviewCycle) -> list["ReportSection"]:
+        """The outline every cycle starts from, unsaved."""
+        return [cls(cycle=cycle, kind=kind, position=(i + 1) * 10) for i, kind in enumerate(cls.DEFAULT_OUTLINE)]
+
+    @classmethod
     def ensure_outline(cls, cycle: ReviewCycle) -> list["ReportSection"]:
-        """The cycle's outline, creating the default one the first time it is needed."""
+        """The cycle's outline, storing the default one the first time it is needed."""
         sections = list(cls.objects.for_cycle(cycle))
         if not sections:
-            cls.objects.bulk_create(
-                cls(cycle=cycle, kind=kind, position=(i + 1) * 10) for i, kind in enumerate(cls.DEFAULT_OUTLINE)
-            )
+            cls.objects.bulk_create(cls.default_outline(cycle))
             sections = list(cls.objects.for_cycle(cycle))
         return sections
 

@@ -38,6 +38,7 @@ def _assessment_in(cycle: ReviewCycle | None, objective: Objective) -> Objective
 
 
 def _editable_assessment(objective: Objective, cycle: ReviewCycle) -> ObjectiveAssessment:
+    """The assessment a POST changes, created empty the first time (version 1, as the unsaved form showed)."""
     assessment, _created = ObjectiveAssessment.objects.get_or_create(cycle=cycle, objective=objective)
     return assessment
 
@@ -103,9 +104,11 @@ def _form_page(request, objective, cycle, assessment, form, *, status: int = 200
 @role_required(Role.SECRETARIAT)
 def assessment_update(request: HttpRequest, number: int, cycle_id: int) -> HttpResponse:
     objective, cycle = _objective_and_cycle(number, cycle_id)
-    assessment = _editable_assessment(objective, cycle)
     if request.method != "POST":
+        # Opening the editor writes nothing: a new assessment is saved by its first POST.
+        assessment = _assessment_in(cycle, objective) or ObjectiveAssessment(cycle=cycle, objective=objective)
         return _form_page(request, objective, cycle, assessment, AssessmentForm(instance=assessment))
+    assessment = _editable_assessment(objective, cycle)
     form = AssessmentForm(request.POST, instance=assessment)
     if not form.is_valid():
         return _form_page(request, objective, cycle, assessment, form, status=400)

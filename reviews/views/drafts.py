@@ -112,7 +112,13 @@ def export_retry(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.SECRETARIAT)
 def outline_update(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
-    ReportSection.ensure_outline(cycle)
+    if not ReportSection.objects.for_cycle(cycle).exists():
+        # Reading writes nothing: the default outline is shown, and stored by the first POST.
+        if request.method == "POST":
+            ReportSection.ensure_outline(cycle)
+            return redirect("reviews:outline-update", pk=cycle.pk)
+        context = {"cycle": cycle, "default_outline": ReportSection.default_outline(cycle)}
+        return render(request, "reviews/outline_form.html", context)
     formset = ReportSectionFormSet(
         request.POST or None, queryset=ReportSection.objects.for_cycle(cycle), prefix="sections"
     )

@@ -282,3 +282,14 @@ def test_gap_list_page(cycles, observer, login):
 
 def test_status_scale_has_five_steps():
     assert [s.value for s in ProgressStatus] == ["not_assessed", "early", "in_progress", "advanced", "achieved"]
+
+
+def test_opening_the_editor_writes_nothing_and_the_first_save_creates_the_assessment(secretariat, login):
+    cycle = ReviewCycleFactory(year=2034)
+    url = reverse("reviews:assessment-update", args=[9, cycle.pk])
+    client = login(secretariat)
+    assert client.get(url).status_code == 200
+    assert not ObjectiveAssessment.objects.filter(cycle=cycle).exists()
+    response = client.post(url, {"version": 1, "status": "early", "achievements": "A first text."})
+    assert response.status_code == 302
+    assert ObjectiveAssessment.objects.get(cycle=cycle, objective__number=9).achievements == "A first text."

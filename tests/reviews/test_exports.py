@@ -284,3 +284,14 @@ def test_drafts_are_offered_and_built_in_every_portal_language(cycle, secretaria
     job = finished_export(cycle=cycle, language="be", objectives=[Objective.objects.get(number=2)])
     text = pdf_text(job)
     assert job.status == "done" and "Змест" in text and "ЧАРНАВІК" in text
+
+
+def test_the_outline_page_shows_the_default_outline_and_stores_it_on_post_only(cycle, secretariat, login):
+    client = login(secretariat)
+    url = reverse("reviews:outline-update", args=[cycle.pk])
+    page = client.get(url).content.decode()
+    assert "This cycle uses the default outline:" in page and "Progress on the GCM objectives" in page
+    assert not ReportSection.objects.filter(cycle=cycle).exists()  # reading wrote nothing
+    assert client.post(url)["Location"] == url
+    assert ReportSection.objects.filter(cycle=cycle).count() == len(ReportSection.DEFAULT_OUTLINE)
+    assert 'name="sections-TOTAL_FORMS"' in client.get(url).content.decode()
