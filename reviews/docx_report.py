@@ -13,6 +13,8 @@ from docx.oxml.ns import qn
 
 from uncnm_portal.markdown import render_markdown
 
+from .models import ReportSection
+
 
 class _MarkdownToDocx(HTMLParser):
     """Writes sanitised Markdown HTML as Word paragraphs: headings, paragraphs, bullets, bold and italics."""
@@ -116,14 +118,14 @@ def render_docx(data) -> bytes:
         document.add_page_break()
         document.add_heading(f"{number}. {section.display_title}", level=1)
         _markdown(document, section.body)
-        _SECTION_WRITERS.get(section.kind, lambda document, data: None)(document, data)
+        SECTION_WRITERS[section.kind](document, data, section)
 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _methodology(document, data) -> None:
+def _methodology(document, data, section) -> None:
     document.add_heading(_("Organisations that contributed"), level=2)
     for kind, organisations in data.organisations_by_kind:
         document.add_paragraph(f"{kind}: " + "; ".join(str(o) for o in organisations))
@@ -132,7 +134,7 @@ def _methodology(document, data) -> None:
 
 
 def _narratives(field: str):
-    def write(document, data) -> None:
+    def write(document, data, section) -> None:
         for report in data.objectives:
             text = getattr(report.assessment, field, "") if report.assessment else ""
             if text:
@@ -142,7 +144,7 @@ def _narratives(field: str):
     return write
 
 
-def _progress(document, data) -> None:
+def _progress(document, data, section) -> None:
     for heading, reports in data.groups:
         if heading:
             document.add_heading(str(heading), level=2)
@@ -166,12 +168,12 @@ def _progress(document, data) -> None:
             _table(document, [_("Action"), _("Status"), _("Note")], rows)
 
 
-def _means(document, data) -> None:
+def _means(document, data, section) -> None:
     rows = [[currency, total] for currency, total in data.budgets]
     _table(document, [_("Currency"), _("Total")], rows)
 
 
-def _annexes(document, data) -> None:
+def _annexes(document, data, section) -> None:
     document.add_heading(_("Annex 1. Contributing organisations by kind"), level=2)
     rows = [[kind, "; ".join(str(o) for o in organisations)] for kind, organisations in data.organisations_by_kind]
     _table(document, [_("Kind"), _("Organisations")], rows)
@@ -207,11 +209,21 @@ def _inputs(document, data) -> None:
     _table(document, [_("Organisation"), _("Objective"), _("Submitted at")], rows)
 
 
-_SECTION_WRITERS = {
-    "methodology": _methodology,
-    "policy": _narratives("policy_changes"),
-    "progress": _progress,
-    "means": _means,
-    "next_steps": _narratives("next_steps"),
-    "annexes": _annexes,
+def _text(document, data, section) -> None:
+    """Sections of text only: their opening text is all they hold."""
+    if not section.body:
+        document.add_paragraph(_("The secretariat has not written this section yet."))
+
+
+# What each kind of section adds after its opening text: the same kinds as templates/reports/sections/.
+SECTION_WRITERS = {
+    ReportSection.Kind.OPENING: _text,
+    ReportSection.Kind.INTRODUCTION: _text,
+    ReportSection.Kind.METHODOLOGY: _methodology,
+    ReportSection.Kind.POLICY: _narratives("policy_changes"),
+    ReportSection.Kind.PROGRESS: _progress,
+    ReportSection.Kind.MEANS: _means,
+    ReportSection.Kind.NEXT_STEPS: _narratives("next_steps"),
+    ReportSection.Kind.ANNEXES: _annexes,
+    ReportSection.Kind.CUSTOM: _text,
 }

@@ -79,6 +79,11 @@ class ReportSection(models.Model):
     def display_title(self) -> str:
         return self.title or str(self.get_kind_display())
 
+    @property
+    def template_name(self) -> str:
+        """The draft's template for what this kind of section adds after its opening text."""
+        return f"reports/sections/_{self.kind}.html"
+
     def clean(self) -> None:
         if self.kind == self.Kind.CUSTOM and not self.title:
             raise ValidationError({"title": _("A free-text section needs a title.")})

@@ -295,3 +295,20 @@ def test_the_outline_page_shows_the_default_outline_and_stores_it_on_post_only(c
     assert client.post(url)["Location"] == url
     assert ReportSection.objects.filter(cycle=cycle).count() == len(ReportSection.DEFAULT_OUTLINE)
     assert 'name="sections-TOTAL_FORMS"' in client.get(url).content.decode()
+
+
+def test_every_kind_of_section_has_a_template_and_a_docx_writer():
+    from django.template.loader import get_template
+
+    from reviews.docx_report import SECTION_WRITERS
+
+    assert set(SECTION_WRITERS) == set(ReportSection.Kind.values)
+    for kind in ReportSection.Kind.values:
+        assert get_template(ReportSection(kind=kind).template_name)
+
+
+def test_an_empty_text_section_says_so_in_both_files(cycle):
+    ReportSection.ensure_outline(cycle)
+    job = finished_export(cycle=cycle, objectives=[Objective.objects.get(number=1)])
+    assert "The secretariat has not written this section yet." in pdf_text(job)
+    assert "The secretariat has not written this section yet." in docx_text(job)
