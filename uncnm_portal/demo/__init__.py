@@ -1,0 +1,27 @@
+"""Demo data: a plausible UN Country Network on Migration in Belarus (`manage.py seed_demo`).
+
+Every function is idempotent: rows are looked up by their natural key and only
+created or brought back to the values below, so running the seed twice changes
+nothing. E-mail addresses use example.org; people are fictitious.
+"""
+
+from django.db import transaction
+
+from .cycles import seed_cycles
+from .inputs import seed_inputs
+from .people import DEMO_PASSWORD, DemoUser, seed_contacts, seed_organisations, seed_users
+from .progress import grow_tenfold, seed_progress
+
+__all__ = ["DEMO_PASSWORD", "DemoUser", "grow_tenfold", "seed"]
+
+
+@transaction.atomic
+def seed(*, scale: int = 1) -> list[DemoUser]:
+    """Seed all demo data in one transaction; returns the demo users. scale multiplies activities and indicators."""
+    organisations = seed_organisations()
+    seed_contacts(organisations)
+    users = seed_users(organisations)
+    seed_cycles()
+    seed_progress(organisations, scale=scale)
+    seed_inputs(organisations)
+    return users
