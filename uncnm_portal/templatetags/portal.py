@@ -2,7 +2,9 @@ from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from uncnm_portal.markdown import render_markdown
 
@@ -31,3 +33,26 @@ def number(value) -> str:
 def get_field(obj, name: str):
     """Read an attribute named in a variable: {{ input|get_field:name }}."""
     return getattr(obj, name, "")
+
+
+class BreadcrumbsNode(template.Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        items = self.nodelist.render(context).strip()
+        if not items:
+            return ""
+        return format_html(
+            '<nav aria-label="{}"><ol class="breadcrumb">{}</ol></nav>', _("Breadcrumb"), mark_safe(items)
+        )
+
+
+@register.tag
+def breadcrumbs(parser, token) -> BreadcrumbsNode:
+    """Wrap the trail of a page ({% block breadcrumbs %} in base.html) in the breadcrumb navigation, if it has one."""
+    nodelist = parser.parse(("endbreadcrumbs",))
+    parser.delete_first_token()
+    return BreadcrumbsNode(nodelist)
