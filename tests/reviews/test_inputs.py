@@ -261,3 +261,11 @@ def test_no_reminder_for_submitted_inputs(organisation_a, focal_point_a, send_no
     )
     with send_now():
         assert send_deadline_reminders_task() == 0
+
+
+def test_inbox_tables_show_the_deadline_of_open_requests_and_the_time_of_submitted_ones(focal_point_a, login):
+    AssignmentFactory(organisation=focal_point_a.organisation, deadline=datetime.date(2020, 1, 1))
+    html = login(focal_point_a).get(reverse("reviews:input-inbox")).content.decode()
+    open_table, other_table = html.split("<table", 2)[1:]
+    assert ">Deadline<" in open_table and "overdue" in open_table and "Lead" in open_table
+    assert ">Submitted at<" in other_table and "No input yet." in other_table
