@@ -104,7 +104,7 @@ class Objective(models.Model):
         return str(_("Objective %(number)s: %(name)s") % {"number": self.number, "name": self.short_name})
 
     def get_absolute_url(self) -> str:
-        return reverse("objectives:objective-detail", args=[self.number])
+        return reverse("reviews:objective-detail", args=[self.number])
 
     @property
     def action_codes(self) -> list[str]:

@@ -5,7 +5,6 @@ from . import views
 app_name = "objectives"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("objectives/<int:number>/", views.objective_detail, name="objective-detail"),
     path("activities/", views.activity_list, name="activity-list"),
     path("activities/new/", views.activity_create, name="activity-create"),
     path("activities/<int:pk>/", views.activity_detail, name="activity-detail"),

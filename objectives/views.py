@@ -6,14 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from reviews.models import ObjectiveAssessment, ProgressStatus, ReviewCycle, Trend
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.spreadsheets import FORMATS, export_response
 
 from .filters import ActivityFilter, IndicatorFilter
 from .forms import ActivityForm, IndicatorForm, ObservationFormSet
-from .models import Activity, GuidingPrinciple, Indicator, Objective, RoundTable
+from .models import Activity, Indicator, RoundTable
 from .permissions import can_create_activity, can_edit_activity, can_manage_indicators
 
 PAGE_SIZE = 50
@@ -23,29 +22,6 @@ PAGE_SIZE = 50
 def home(request: HttpRequest) -> HttpResponse:
     round_tables = RoundTable.objects.with_objectives()
     return render(request, "objectives/home.html", {"round_tables": round_tables})
-
-
-@member_required
-def objective_detail(request: HttpRequest, number: int) -> HttpResponse:
-    objective = get_object_or_404(Objective.objects.select_related("round_table").with_actions(), number=number)
-    siblings = Objective.objects.filter(round_table=objective.round_table_id).exclude(pk=objective.pk)
-    cycles = list(ReviewCycle.objects.order_by("year"))
-    statuses = dict(ObjectiveAssessment.objects.filter(objective=objective).values_list("cycle_id", "status"))
-    progress, previous = [], None
-    for cycle in cycles:
-        status = statuses.get(cycle.pk, ProgressStatus.NOT_ASSESSED)
-        progress.append((cycle, ProgressStatus(status), Trend.between(previous, status)))
-        previous = status
-    context = {
-        "objective": objective,
-        "actions": objective.actions.all(),
-        "principles": GuidingPrinciple.objects.all(),
-        "siblings": siblings,
-        "progress": progress,
-        "previous": Objective.objects.filter(number=objective.number - 1).first(),
-        "next": Objective.objects.filter(number=objective.number + 1).first(),
-    }
-    return render(request, "objectives/objective_detail.html", context)
 
 
 def _page(request: HttpRequest, queryset) -> tuple:

@@ -10,7 +10,7 @@ from objectives.models import Activity, GuidingPrinciple, Objective, RoundTable
 from stakeholders.models import Organisation
 
 from . import charts
-from .models import ObjectiveAssessment, ProgressStatus, ReviewCycle, Trend
+from .models import ObjectiveAssessment, ProgressStatus, ReviewCycle, status_timeline
 
 
 @dataclass
@@ -91,17 +91,13 @@ def build_dashboard(cycle: ReviewCycle | None = None, *, matrices: bool = True) 
 
 
 def _coverage(board: Dashboard) -> None:
-    statuses = {
-        (row["cycle_id"], row["objective_id"]): row["status"]
-        for row in ObjectiveAssessment.objects.values("cycle_id", "objective_id", "status")
-    }
+    statuses = defaultdict(dict)  # objective id -> {cycle id: status}
+    for row in ObjectiveAssessment.objects.values("cycle_id", "objective_id", "status"):
+        statuses[row["objective_id"]][row["cycle_id"]] = row["status"]
     for objective in board.objectives:
-        row, previous = [], None
-        for cycle in board.cycles:
-            status = statuses.get((cycle.pk, objective.pk), ProgressStatus.NOT_ASSESSED)
-            row.append((cycle, ProgressStatus(status), Trend.between(previous, status)))
+        row = status_timeline(board.cycles, statuses[objective.pk])
+        for cycle, status, _trend in row:
             board.status_counts[(cycle.pk, status)] = board.status_counts.get((cycle.pk, status), 0) + 1
-            previous = status
         board.coverage[objective.pk] = row
 
 

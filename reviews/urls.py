@@ -23,6 +23,7 @@ urlpatterns = [
     path("cycles/<int:pk>/call/", inputs.call_for_inputs, name="call-for-inputs"),
     path("cycles/<int:pk>/inputs/", inputs.input_queue, name="input-queue"),
     path("cycles/<int:pk>/tracker/", inputs.input_tracker, name="input-tracker"),
+    path("objectives/<int:number>/", assessments.objective_detail, name="objective-detail"),
     path("objectives/<int:number>/compare/", assessments.assessment_compare, name="assessment-compare"),
     path("objectives/<int:number>/cycles/<int:cycle_id>/", assessments.assessment_detail, name="assessment-detail"),
     path(

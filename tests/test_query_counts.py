@@ -29,7 +29,7 @@ def test_query_counts_do_not_grow_with_data(client):
     urls = [
         reverse("objectives:home"),
         reverse("reviews:dashboard"),
-        reverse("objectives:objective-detail", args=[7]),
+        reverse("reviews:objective-detail", args=[7]),
         reverse("reviews:assessment-detail", args=[7, cycle.pk]),
         reverse("reviews:assessment-update", args=[7, cycle.pk]),
         reverse("reviews:gap-list", args=[cycle.pk]),

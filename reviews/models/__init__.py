@@ -3,7 +3,15 @@
 Every model is re-exported here, so `from reviews.models import X` (and the migrations) never change.
 """
 
-from .assessments import ActionProgress, EditConflict, ObjectiveAssessment, ProgressStatus, Trend, gap_actions
+from .assessments import (
+    ActionProgress,
+    EditConflict,
+    ObjectiveAssessment,
+    ProgressStatus,
+    Trend,
+    gap_actions,
+    status_timeline,
+)
 from .cycles import GCM_ENDORSED, ReviewCycle
 from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
@@ -24,4 +32,5 @@ __all__ = [
     "Trend",
     "evidence_path",
     "gap_actions",
+    "status_timeline",
 ]

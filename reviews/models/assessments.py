@@ -227,3 +227,15 @@ def gap_actions(cycle: ReviewCycle) -> "models.QuerySet[Action]":
         .filter(~Exists(reported), ~Exists(supported))
         .order_by("objective__number", "letter")
     )
+
+
+def status_timeline(
+    cycles: list[ReviewCycle], statuses: dict[int, str]
+) -> list[tuple[ReviewCycle, ProgressStatus, Trend]]:
+    """An objective's (cycle, status, trend) in each cycle; each trend is against the cycle before."""
+    timeline, previous = [], None
+    for cycle in cycles:
+        status = statuses.get(cycle.pk, ProgressStatus.NOT_ASSESSED)
+        timeline.append((cycle, ProgressStatus(status), Trend.between(previous, status)))
+        previous = status
+    return timeline

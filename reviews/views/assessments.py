@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from objectives.models import Action, Activity, Indicator, Objective
+from objectives.models import Action, Activity, GuidingPrinciple, Indicator, Objective
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 
@@ -23,6 +23,7 @@ from ..models import (
     ReviewCycle,
     Trend,
     gap_actions,
+    status_timeline,
 )
 from ..permissions import can_edit_assessments
 
@@ -252,3 +253,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         cycle = ReviewCycle.objects.filter(pk=_int(request.GET["cycle"])).first()
     board = build_dashboard(cycle)
     return render(request, "reviews/dashboard.html", {"board": board, "legend": ProgressStatus.legend()})
+
+
+@member_required
+def objective_detail(request: HttpRequest, number: int) -> HttpResponse:
+    """An objective: its actions, principles, round table and its status in every review cycle."""
+    objective = get_object_or_404(Objective.objects.select_related("round_table").with_actions(), number=number)
+    siblings = Objective.objects.filter(round_table=objective.round_table_id).exclude(pk=objective.pk)
+    cycles = list(ReviewCycle.objects.order_by("year"))
+    statuses = dict(ObjectiveAssessment.objects.filter(objective=objective).values_list("cycle_id", "status"))
+    context = {
+        "objective": objective,
+        "actions": objective.actions.all(),
+        "principles": GuidingPrinciple.objects.all(),
+        "siblings": siblings,
+        "progress": status_timeline(cycles, statuses),
+        "previous": Objective.objects.filter(number=objective.number - 1).first(),
+        "next": Objective.objects.filter(number=objective.number + 1).first(),
+    }
+    return render(request, "reviews/objective_detail.html", context)

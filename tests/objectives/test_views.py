@@ -32,7 +32,7 @@ def test_home_query_count_does_not_grow_with_data(observer, login, django_assert
 
 def test_objective_detail_shows_title_actions_principles_and_round_table(observer, login):
     Action.objects.filter(objective__number=22, letter="b").update(summary="Bilateral social security agreements")
-    response = login(observer).get(reverse("objectives:objective-detail", args=[22]))
+    response = login(observer).get(reverse("reviews:objective-detail", args=[22]))
     html = response.content.decode()
     assert "Establish mechanisms for the portability of social security entitlements and earned benefits" in html
     assert "22(a)" in html and "22(c)" in html and "22(d)" not in html
@@ -44,16 +44,16 @@ def test_objective_detail_shows_title_actions_principles_and_round_table(observe
 
 def test_objective_detail_escapes_summaries(observer, login):
     Action.objects.filter(objective__number=1, letter="a").update(summary="<script>alert(1)</script>")
-    html = login(observer).get(reverse("objectives:objective-detail", args=[1])).content.decode()
+    html = login(observer).get(reverse("reviews:objective-detail", args=[1])).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
 
 
 def test_objective_detail_query_count_is_fixed(observer, login, django_assert_max_num_queries):
     client = login(observer)
-    client.get(reverse("objectives:objective-detail", args=[6]))
+    client.get(reverse("reviews:objective-detail", args=[6]))
     with django_assert_max_num_queries(14):
-        client.get(reverse("objectives:objective-detail", args=[6]))
+        client.get(reverse("reviews:objective-detail", args=[6]))
 
 
 def test_objective_action_codes_follow_the_action_count():
