@@ -176,7 +176,7 @@ if DEBUG:
     WHITENOISE_AUTOREFRESH = True
     Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 # Production serves collected files under hashed names (cache-busting), compressed by whitenoise;
-# the tests build drafts with this storage too (tests/reviews/test_exports_production.py).
+# the tests build drafts with this storage too (tests/reviews/test_drafts_production.py).
 PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
