@@ -1,0 +1,40 @@
+"""The secretariat manages an account in real Chromium: role, organisation, a lost second factor; no admin needed."""
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from stakeholders.models import Role, User
+from tests.factories import TEST_PASSWORD, OrganisationFactory, UserFactory
+
+from .conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_secretariat_changes_a_role_and_resets_a_second_factor(page):
+    UserFactory(username="anna", role=Role.SECRETARIAT, is_staff=True)
+    ministry = OrganisationFactory(name="Ministry of Internal Affairs", acronym="MIA")
+    olga = UserFactory(username="olga", first_name="Olga", last_name="Sidorenko", role=Role.OBSERVER)
+    TOTPDevice.objects.create(user=olga, name="phone", confirmed=True)
+
+    log_in(page, "anna", TEST_PASSWORD)
+    page.get_by_role("button", name="Administration").click()
+    page.get_by_role("link", name="Accounts").click()
+    page.get_by_role("link", name="Olga Sidorenko").click()
+    expect(page.get_by_role("heading", name="Account of Olga Sidorenko")).to_be_visible()
+    expect(page.get_by_label("Superuser status")).to_have_count(0)  # no such power here
+
+    page.get_by_label("Organisation").select_option(label=str(ministry))
+    page.get_by_label("Role").select_option(Role.FOCAL_POINT.value)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_contain_text("The account of Olga Sidorenko is saved.")
+    expect(page.get_by_role("row", name="Olga Sidorenko")).to_contain_text("Government focal point")
+
+    page.get_by_role("link", name="Olga Sidorenko").click()
+    page.get_by_role("button", name="Reset the second factor").click()
+    expect(page.get_by_role("alert")).to_contain_text("registers a new authenticator app at the next login")
+    expect(page.get_by_text("No authenticator app is registered for this account.")).to_be_visible()
+    olga = User.objects.get(username="olga")
+    assert olga.organisation == ministry and olga.roles == [Role.FOCAL_POINT] and not olga.is_staff
+    assert not TOTPDevice.objects.filter(user=olga).exists()
