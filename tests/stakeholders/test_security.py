@@ -184,3 +184,35 @@ def test_every_form_has_a_csrf_token(secretariat, login):
     assert group
     response = client.post(reverse("accounts:user-invite"), {})
     assert response.status_code == 403  # no token, no post
+
+
+def test_guesses_spread_over_addresses_lock_the_account(observer):
+    for attempt in range(24):
+        address = f"192.0.2.{attempt % 6 + 1}"  # 24 wrong passwords over 6 addresses
+        Client(REMOTE_ADDR=address).post(reverse("login"), {"username": "observer", "password": f"guess-{attempt}"})
+    response = Client(REMOTE_ADDR="198.51.100.7").post(
+        reverse("login"), {"username": "observer", "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 429  # the right password from a new address does not get in
+
+
+def test_one_password_sprayed_over_accounts_locks_the_address(db):
+    from tests.factories import UserFactory
+
+    for n in range(10):
+        UserFactory(username=f"person{n}")
+    client = Client(REMOTE_ADDR="192.0.2.50")
+    statuses = [
+        client.post(reverse("login"), {"username": f"person{n}", "password": "Spring2026!"}).status_code
+        for n in range(10)
+    ]
+    assert 429 in statuses
+    assert (
+        Client(REMOTE_ADDR="192.0.2.51").post(reverse("login"), {"username": "person9", "password": "x"}).status_code
+        == 200
+    )
+
+
+def test_an_overlong_username_is_an_ordinary_failed_login(observer):
+    response = Client(raise_request_exception=False).post(reverse("login"), {"username": "x" * 300, "password": "y"})
+    assert response.status_code == 200 and "Please enter a correct username and password" in response.content.decode()
