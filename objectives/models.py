@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from uncnm_portal.validators import PLAUSIBLE_YEAR, validate_plausible_date
+
 
 class RoundTableQuerySet(models.QuerySet):
     def with_objectives(self) -> "RoundTableQuerySet":
@@ -183,9 +185,11 @@ class Indicator(models.Model):
         SDGTarget, verbose_name=_("SDG targets"), related_name="indicators", blank=True
     )
     baseline_value = models.DecimalField(_("baseline"), max_digits=16, decimal_places=3, null=True, blank=True)
-    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(
+        _("baseline year"), null=True, blank=True, validators=PLAUSIBLE_YEAR
+    )
     target_value = models.DecimalField(_("target"), max_digits=16, decimal_places=3, null=True, blank=True)
-    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True, validators=PLAUSIBLE_YEAR)
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[objectives, sdg_targets])
@@ -225,7 +229,7 @@ class IndicatorObservation(models.Model):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="observations"
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(_("year"), validators=PLAUSIBLE_YEAR)
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=3)
     disaggregation = models.CharField(
         _("disaggregation"), max_length=200, blank=True, help_text=_("For example: women, 15-24 years.")
@@ -294,8 +298,8 @@ class Activity(models.Model):
     )
     objectives = models.ManyToManyField(Objective, verbose_name=_("objectives supported"), related_name="activities")
     actions = models.ManyToManyField(Action, verbose_name=_("actions supported"), related_name="activities", blank=True)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=[validate_plausible_date])
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_plausible_date])
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ONGOING)
     budget = models.DecimalField(
         _("budget"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]

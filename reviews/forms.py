@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from objectives.models import Objective
 from stakeholders.models import Organisation, User
+from uncnm_portal.validators import validate_plausible_date
 
 from .evidence import check_upload
 from .models import ActionProgress, Assignment, ExportJob, Input, ObjectiveAssessment, ReportSection
@@ -165,7 +166,9 @@ class AssignmentForm(forms.Form):
         .order_by("last_name"),
         required=False,
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}), validators=[validate_plausible_date]
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

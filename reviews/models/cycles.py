@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from uncnm_portal.validators import PLAUSIBLE_YEAR, validate_plausible_date
+
 GCM_ENDORSED = datetime.date(2018, 12, 19)
 
 
@@ -38,13 +40,15 @@ class ReviewCycle(models.Model):
     forum = models.CharField(
         _("forum"), max_length=200, help_text=_("The meeting that holds the review, with its place.")
     )
-    year = models.PositiveSmallIntegerField(_("year"))
-    forum_starts = models.DateField(_("forum starts"), null=True, blank=True)
-    forum_ends = models.DateField(_("forum ends"), null=True, blank=True)
-    input_opens = models.DateField(_("input window opens"))
-    input_closes = models.DateField(_("input window closes"))
+    year = models.PositiveSmallIntegerField(_("year"), validators=PLAUSIBLE_YEAR)
+    forum_starts = models.DateField(_("forum starts"), null=True, blank=True, validators=[validate_plausible_date])
+    forum_ends = models.DateField(_("forum ends"), null=True, blank=True, validators=[validate_plausible_date])
+    input_opens = models.DateField(_("input window opens"), validators=[validate_plausible_date])
+    input_closes = models.DateField(_("input window closes"), validators=[validate_plausible_date])
     submission_deadline = models.DateField(
-        _("submission deadline"), help_text=_("Date by which the voluntary national review is submitted.")
+        _("submission deadline"),
+        help_text=_("Date by which the voluntary national review is submitted."),
+        validators=[validate_plausible_date],
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNING)
     notes = models.TextField(_("notes"), blank=True)

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from objectives.models import Action, Objective
 from stakeholders.models import Role
 from stakeholders.permissions import has_any_role, reporting_organisation_id
+from uncnm_portal.validators import validate_plausible_date
 
 from .cycles import ReviewCycle
 
@@ -71,9 +72,13 @@ class Assignment(models.Model):
         blank=True,
         related_name="assignments",
     )
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("deadline"), validators=[validate_plausible_date])
     extended_deadline = models.DateField(
-        _("extended deadline"), null=True, blank=True, help_text=_("Set to accept a submission after the deadline.")
+        _("extended deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Set to accept a submission after the deadline."),
+        validators=[validate_plausible_date],
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, related_name="+"

@@ -1,0 +1,19 @@
+"""Validators every app may use: values outside them would only be typing mistakes, and break date arithmetic."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+PLAUSIBLE_YEAR = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+def validate_plausible_date(value: datetime.date) -> None:
+    """A date of the migration work the portal records: between 1990 and 2100."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            _("Enter a date between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR},
+            code="implausible_date",
+        )
