@@ -5,7 +5,7 @@ import os
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -262,14 +262,23 @@ class Evidence(models.Model):
     def __str__(self) -> str:
         return self.original_name
 
+    @staticmethod
+    def safe_name(name: str, extension: str) -> str:
+        """The name a download gets: the uploader's name made safe, with the extension of what the file really is."""
+        stem = os.path.splitext(os.path.basename(name.replace("\\", "/")).lstrip("."))[0]
+        try:
+            stem = get_valid_filename(stem)[:200]
+        except SuspiciousFileOperation:  # "..", "." and the like
+            stem = ""
+        return f"{stem or 'evidence'}.{extension}"
+
     @classmethod
     def attach(cls, *, input_: "Input", upload, extension: str, content_type: str, by) -> "Evidence":
         """Store a checked upload with an input; the name the user gave is kept (made safe) for downloads only."""
-        name = get_valid_filename(os.path.basename(upload.name.replace("\\", "/")))[:200] or "evidence"
         return cls.objects.create(
             input=input_,
             file=upload,
-            original_name=name,
+            original_name=cls.safe_name(upload.name, extension),
             extension=extension,
             content_type=content_type,
             size=upload.size,

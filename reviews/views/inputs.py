@@ -101,7 +101,7 @@ def evidence_download(request: HttpRequest, pk: int, evidence_id: int) -> FileRe
     return FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,
-        filename=evidence.original_name,
+        filename=Evidence.safe_name(evidence.original_name, evidence.extension),
         content_type=evidence.content_type,
     )
 

@@ -269,3 +269,42 @@ def test_inbox_tables_show_the_deadline_of_open_requests_and_the_time_of_submitt
     open_table, other_table = html.split("<table", 2)[1:]
     assert ">Deadline<" in open_table and "overdue" in open_table and "Lead" in open_table
     assert ">Submitted at<" in other_table and "No input yet." in other_table
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("report.html", "report.pdf"),
+        ("macros.docm", "macros.pdf"),
+        (".hidden.html", "hidden.pdf"),
+        ("", "evidence.pdf"),
+    ],
+)
+def test_evidence_is_named_and_served_as_what_it_really_is(assignment, focal_point_a, login, name, stored):
+    client = login(focal_point_a)
+    response = client.post(assignment.input.get_absolute_url(), {**data(), "evidence": [pdf(name or "x")]})
+    assert response.status_code == 302
+    evidence = Evidence.objects.get()
+    if name == "":
+        Evidence.objects.filter(pk=evidence.pk).update(original_name="")  # a name lost on the way
+    download = client.get(reverse("reviews:evidence-download", args=[assignment.input.pk, evidence.pk]))
+    assert download["Content-Type"] == "application/pdf"
+    assert f'filename="{stored}"' in download["Content-Disposition"]
+
+
+def test_plain_text_e_mails_carry_no_html_entities(secretariat, organisation_a, login, send_now):
+    with send_now():
+        login(secretariat).post(
+            reverse("accounts:user-invite"),
+            {
+                "full_name": "Ann O'Brien & Sons",
+                "email": "ann@example.org",
+                "organisation": organisation_a.pk,
+                "role": "Observer",
+                "language": "en",
+            },
+        )
+    message = mail.outbox[0]
+    assert "Ann O'Brien & Sons" in message.body and "&amp;" not in message.body and "&#x27;" not in message.body
+    html = message.alternatives[0][0]
+    assert "O&#x27;Brien &amp; Sons" in html  # the HTML part stays escaped
