@@ -82,6 +82,19 @@ class ExportForm(forms.ModelForm):
         widgets = {"objectives": forms.CheckboxSelectMultiple}
         help_texts = {"objectives": _("Leave all unticked to include the 23 objectives.")}
 
+    def __init__(self, *args, user: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if ExportJob.objects.unfinished().filter(requested_by=self.user).count() >= ExportJob.MAX_UNFINISHED_PER_USER:
+            raise ValidationError(
+                _("%(count)s of your drafts are still being built; export again when one of them is finished.")
+                % {"count": ExportJob.MAX_UNFINISHED_PER_USER}
+            )
+        return cleaned
+
 
 class ReportSectionForm(forms.ModelForm):
     class Meta:

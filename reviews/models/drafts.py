@@ -107,6 +107,9 @@ class ExportJobQuerySet(models.QuerySet):
     def for_cycle(self, cycle: ReviewCycle) -> "ExportJobQuerySet":
         return self.filter(cycle=cycle).select_related("requested_by").order_by("-requested_at")
 
+    def unfinished(self) -> "ExportJobQuerySet":
+        return self.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])
+
     def stuck(self, *, older_than: datetime.timedelta) -> "ExportJobQuerySet":
         """Jobs no worker is working on: running without a heartbeat, or queued, for longer than older_than."""
         since = timezone.now() - older_than
@@ -121,6 +124,8 @@ class ExportJob(models.Model):
     """A request to assemble a cycle's voluntary review draft as PDF and DOCX, run by a Celery worker."""
 
     MAX_ATTEMPTS = 3
+    # A person may have this many drafts being built at once: each takes a worker for seconds to minutes.
+    MAX_UNFINISHED_PER_USER = 3
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")

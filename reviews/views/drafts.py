@@ -32,6 +32,7 @@ def export_list(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     form = ExportForm(
         request.POST or None,
+        user=request.user,
         initial={"language": request.LANGUAGE_CODE},
     )
     if request.method == "POST" and form.is_valid():

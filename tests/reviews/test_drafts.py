@@ -312,3 +312,15 @@ def test_an_empty_text_section_says_so_in_both_files(cycle):
     job = finished_export(cycle=cycle, objectives=[Objective.objects.get(number=1)])
     assert "The secretariat has not written this section yet." in pdf_text(job)
     assert "The secretariat has not written this section yet." in docx_text(job)
+
+
+def test_a_person_has_at_most_three_drafts_being_built(cycle, agency_staff, secretariat, login):
+    for status in ("queued", "running", "queued"):
+        ExportJobFactory(cycle=cycle, requested_by=agency_staff, status=status)
+    ExportJobFactory(cycle=cycle, requested_by=agency_staff, status="done")
+    url = reverse("reviews:export-list", args=[cycle.pk])
+    response = login(agency_staff).post(url, {"language": "en"})
+    assert response.status_code == 400
+    assert "3 of your drafts are still being built" in response.content.decode()
+    assert ExportJob.objects.count() == 4
+    assert login(secretariat).post(url, {"language": "en"}).status_code == 302  # others are not held up
