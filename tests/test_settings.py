@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION = {
     "DEBUG": "False",
@@ -79,3 +81,14 @@ def test_deploy_check_warns_when_the_catalogues_are_not_compiled(settings, tmp_p
     settings.LOCALE_PATHS = [tmp_path]
     assert [w.id for w in check_compiled_catalogues()] == ["uncnm.W001", "uncnm.W001"]
     assert "ru message catalogue is not compiled" in check_compiled_catalogues()[0].msg
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_content_security_policy_without_inline_scripts(observer, client):
+    client.force_login(observer)
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    assert "<script>" not in response.content.decode()  # every script is a static file
