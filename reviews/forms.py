@@ -67,9 +67,28 @@ class AssessmentForm(forms.ModelForm):
 
 
 class ActionProgressForm(forms.Form):
+    """One action's status and note, with the values the editor started from (so only their own changes count)."""
+
     action = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("Status"), choices=ActionProgress.Status.choices)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
+    started_status = forms.CharField(widget=forms.HiddenInput, required=False)
+    started_note = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+
+    @property
+    def started_from(self) -> tuple[str, str]:
+        """The row as the editor's page showed it; a client that does not send it is taken to mean the saved row."""
+        if self.add_prefix("started_status") not in self.data:
+            return self.initial.get("status", ActionProgress.Status.NONE), self.initial.get("note", "")
+        return self.cleaned_data["started_status"], self.cleaned_data["started_note"]
+
+    @property
+    def wanted(self) -> tuple[str, str]:
+        return self.cleaned_data["status"], self.cleaned_data["note"]
+
+    def is_edited(self) -> bool:
+        """True when the editor changed this row (compared with what they started from, not with the saved row)."""
+        return self.wanted != self.started_from
 
 
 ActionProgressFormSet = forms.formset_factory(ActionProgressForm, extra=0, max_num=30, validate_max=True)

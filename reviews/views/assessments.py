@@ -167,18 +167,24 @@ def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> 
     objective, cycle = _objective_and_cycle(number, cycle_id)
     actions = {action.pk: action for action in objective.actions.order_by("letter")}
     existing = {p.action_id: p for p in ActionProgress.objects.filter(cycle=cycle, action__in=actions)}
-    initial = [
-        {
-            "action": pk,
-            "status": getattr(existing.get(pk), "status", "none"),
-            "note": getattr(existing.get(pk), "note", ""),
-        }
-        for pk in actions
-    ]
+    initial = []
+    for pk in actions:
+        status, note = getattr(existing.get(pk), "status", "none"), getattr(existing.get(pk), "note", "")
+        initial.append({"action": pk, "status": status, "note": note, "started_status": status, "started_note": note})
     formset = ActionProgressFormSet(request.POST or None, initial=initial, prefix="actions")
     if request.method == "POST" and formset.is_valid():
-        changed = _save_action_progress(formset, cycle=cycle, actions=actions, by=request.user)
+        changed, conflicts = _save_action_progress(formset, cycle=cycle, actions=actions, by=request.user)
         messages.success(request, _("%(count)s action statuses were saved.") % {"count": changed})
+        if conflicts:
+            messages.warning(
+                request,
+                _(
+                    "Not saved, because someone changed them after you opened the page: %(actions)s. "
+                    "Their current values are shown; change them again if you still want to."
+                )
+                % {"actions": ", ".join(conflicts)},
+            )
+            return redirect("reviews:action-progress-update", number=objective.number, cycle_id=cycle.pk)
         return redirect("reviews:assessment-detail", number=objective.number, cycle_id=cycle.pk)
     rows = [(form, actions.get(form.initial.get("action") or _int(form["action"].value()))) for form in formset]
     context = {"objective": objective, "cycle": cycle, "formset": formset, "rows": rows}
@@ -193,17 +199,23 @@ def _int(value) -> int | None:
 
 
 @transaction.atomic
-def _save_action_progress(formset, *, cycle, actions, by) -> int:
-    changed = 0
+def _save_action_progress(formset, *, cycle, actions, by) -> tuple[int, list[str]]:
+    """Save the rows the editor changed; a row someone else changed since the page was opened is left as it is."""
+    changed, conflicts = 0, []
     for form in formset:
         action = actions.get(form.cleaned_data["action"])
-        if action is None or not form.has_changed():
+        if action is None or not form.is_edited():
+            continue
+        current = ActionProgress.objects.select_for_update().filter(cycle=cycle, action=action).first()
+        saved = (current.status, current.note) if current else (ActionProgress.Status.NONE, "")
+        if saved != form.started_from:
+            conflicts.append(action.code)
             continue
         values = {"status": form.cleaned_data["status"], "note": form.cleaned_data["note"], "updated_by": by}
         # update_or_create also copes with a colleague creating the same row meanwhile.
         ActionProgress.objects.update_or_create(cycle=cycle, action=action, defaults=values)
         changed += 1
-    return changed
+    return changed, conflicts
 
 
 @member_required

@@ -11,6 +11,7 @@ from tests.factories import (
     AssessmentFactory,
     OrganisationFactory,
     ReviewCycleFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -293,3 +294,44 @@ def test_opening_the_editor_writes_nothing_and_the_first_save_creates_the_assess
     response = client.post(url, {"version": 1, "status": "early", "achievements": "A first text."})
     assert response.status_code == 302
     assert ObjectiveAssessment.objects.get(cycle=cycle, objective__number=9).achievements == "A first text."
+
+
+def _action_rows(number: int, changes: dict[str, tuple[str, str]], started: dict[str, tuple[str, str]]) -> dict:
+    """The action status form as a browser posts it: every row, with the values the page started from."""
+    actions = list(Action.objects.filter(objective__number=number).order_by("letter"))
+    data = {"actions-TOTAL_FORMS": len(actions), "actions-INITIAL_FORMS": len(actions)}
+    for i, action in enumerate(actions):
+        before = started.get(action.letter, ("none", ""))
+        status, note = changes.get(action.letter, before)
+        data.update(
+            {
+                f"actions-{i}-action": action.pk,
+                f"actions-{i}-status": status,
+                f"actions-{i}-note": note,
+                f"actions-{i}-started_status": before[0],
+                f"actions-{i}-started_note": before[1],
+            }
+        )
+    return data
+
+
+def test_two_editors_changing_different_action_statuses_both_keep_their_change(cycles, secretariat, login):
+    cycle = cycles[1]
+    url = reverse("reviews:action-progress-update", args=[22, cycle.pk])
+    anna, boris = login(secretariat), login(UserFactory(username="boris", role="Secretariat"))
+    # Both opened the page when nothing was recorded; Boris saves first, then Anna, who never touched (b).
+    assert boris.post(url, _action_rows(22, {"b": ("ongoing", "Talks")}, {})).status_code == 302
+    assert anna.post(url, _action_rows(22, {"c": ("completed", "Signed")}, {})).status_code == 302
+    saved = dict(ActionProgress.objects.filter(cycle=cycle).values_list("action__letter", "status"))
+    assert saved == {"b": "ongoing", "c": "completed"}
+
+
+def test_the_second_editor_of_the_same_action_status_gets_a_conflict_not_an_overwrite(cycles, secretariat, login):
+    cycle = cycles[1]
+    url = reverse("reviews:action-progress-update", args=[22, cycle.pk])
+    anna, boris = login(secretariat), login(UserFactory(username="boris", role="Secretariat"))
+    boris.post(url, _action_rows(22, {"b": ("ongoing", "Talks")}, {}))
+    response = anna.post(url, _action_rows(22, {"b": ("planned", "Later"), "a": ("planned", "")}, {}), follow=True)
+    assert "someone changed them after you opened the page: 22(b)" in response.content.decode()
+    saved = dict(ActionProgress.objects.filter(cycle=cycle).values_list("action__letter", "status"))
+    assert saved == {"b": "ongoing", "a": "planned"}  # Boris's (b) kept; Anna's (a), untouched by others, saved
