@@ -23,7 +23,12 @@ def can_manage_calls(user: User) -> bool:
     return has_any_role(user, Role.SECRETARIAT)
 
 
+def reports_for(user: User, input_) -> bool:
+    """Focal points and agency staff report their own organisation's inputs."""
+    organisation = reporting_organisation_id(user)
+    return bool(organisation) and input_.assignment.organisation_id == organisation
+
+
 def can_edit_input(user: User, input_) -> bool:
     """Reporters edit their own organisation's input while it is a draft or returned."""
-    organisation = reporting_organisation_id(user)
-    return bool(organisation) and input_.assignment.organisation_id == organisation and input_.is_editable
+    return reports_for(user, input_) and input_.is_editable

@@ -1,6 +1,7 @@
 """Calls for inputs: assignments, the inputs organisations write on them, their evidence and reminders."""
 
 import datetime
+import hashlib
 import os
 import uuid
 
@@ -253,11 +254,16 @@ class Evidence(models.Model):
     size = models.PositiveIntegerField(_("size (bytes)"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
         ordering = ["uploaded_at"]
+        constraints = [
+            # The same file attached twice to one input (a double click, a second tab) is stored once.
+            models.UniqueConstraint(fields=["input", "sha256"], condition=~Q(sha256=""), name="one_copy_per_input"),
+        ]
 
     def __str__(self) -> str:
         return self.original_name
@@ -274,8 +280,16 @@ class Evidence(models.Model):
 
     @classmethod
     def attach(cls, *, input_: "Input", upload, extension: str, content_type: str, by) -> "Evidence":
-        """Store a checked upload with an input; the name the user gave is kept (made safe) for downloads only."""
+        """Store a checked upload with an input, once per content; the user's name is kept (made safe) for downloads."""
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        upload.seek(0)
+        existing = cls.objects.filter(input=input_, sha256=digest.hexdigest()).first()
+        if existing:
+            return existing
         return cls.objects.create(
+            sha256=digest.hexdigest(),
             input=input_,
             file=upload,
             original_name=cls.safe_name(upload.name, extension),

@@ -26,7 +26,7 @@ from ..models import (
     Input,
     ReviewCycle,
 )
-from ..permissions import can_edit_input, can_manage_calls
+from ..permissions import can_edit_input, can_manage_calls, reports_for
 
 
 def _visible_input(request: HttpRequest, pk: int) -> Input:
@@ -56,23 +56,22 @@ def input_inbox(request: HttpRequest) -> HttpResponse:
 @member_required
 def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
     input_ = _visible_input(request, pk)
-    editable = can_edit_input(request.user, input_)
-    form = InputForm(request.POST or None, request.FILES or None, instance=input_) if editable else None
     if request.method == "POST":
-        if not editable:
-            raise PermissionDenied
-        if form.is_valid():
-            _save_input(request, form)
-            if "submit" not in request.POST:
-                messages.success(request, _("Your draft was saved."))
+        with transaction.atomic():
+            # The input as it is now, locked: a second click or tab waits, then finds it submitted.
+            input_ = Input.objects.select_for_update(of=("self",)).select_related("assignment").get(pk=input_.pk)
+            if not reports_for(request.user, input_):
+                raise PermissionDenied
+            if not input_.is_editable:
+                messages.info(request, _("This input was already submitted; nothing was changed."))
                 return redirect(input_)
-            try:
-                input_.submit(by=request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Your input was submitted to the secretariat. Thank you."))
-            return redirect(input_)
+            form = InputForm(request.POST, request.FILES, instance=input_)
+            if form.is_valid():
+                return _save_input(request, form)
+    else:
+        editable = can_edit_input(request.user, input_)
+        form = InputForm(instance=input_) if editable else None
+    editable = form is not None
     context = {
         "input": input_,
         "assignment": input_.assignment,
@@ -87,11 +86,22 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@transaction.atomic
-def _save_input(request: HttpRequest, form: InputForm) -> None:
+def _save_input(request: HttpRequest, form: InputForm) -> HttpResponse:
+    """Save the draft and its evidence; with "submit", hand it to the secretariat (inside the caller's lock)."""
     input_ = form.save()
     for upload, extension, content_type in form.cleaned_data["evidence"]:
         Evidence.attach(input_=input_, upload=upload, extension=extension, content_type=content_type, by=request.user)
+    if "submit" not in request.POST:
+        messages.success(request, _("Your draft was saved."))
+        return redirect(input_)
+    try:
+        with transaction.atomic():
+            input_.submit(by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your input was submitted to the secretariat. Thank you."))
+    return redirect(input_)
 
 
 @member_required

@@ -43,3 +43,46 @@ def test_two_concurrent_saves_of_the_same_version(django_db_blocker):
     assert assessment.version == 2
     assert assessment.achievements == winner
     assert ObjectiveAssessment.history.filter(id=assessment.pk, achievements__startswith="Text of").count() == 1
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def test_a_double_clicked_submit_submits_once_with_one_copy_of_the_file():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reviews.models import Evidence, Input
+    from tests.factories import AssignmentFactory, OrganisationFactory
+
+    organisation = OrganisationFactory()
+    reporter = UserFactory(role="Government focal point", organisation=organisation)
+    for trial in range(5):
+        input_ = AssignmentFactory(organisation=organisation, focal_point=reporter).input
+        barrier = threading.Barrier(2)
+        results: list[int] = []
+
+        def click(input_=input_, barrier=barrier, results=results, trial=trial) -> None:
+            try:
+                client = Client()
+                client.force_login(reporter)
+                data = {
+                    "measures": f"Measures of trial {trial}",
+                    "actions": [],
+                    "submit": "1",
+                    "evidence": [SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf")],
+                }
+                barrier.wait(timeout=10)
+                results.append(client.post(input_.get_absolute_url(), data).status_code)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=click) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        input_.refresh_from_db()
+        assert results == [302, 302], results
+        assert input_.status == Input.Status.SUBMITTED
+        assert Evidence.objects.filter(input=input_).count() == 1
+        assert input_.history.filter(status=Input.Status.SUBMITTED).count() == 1

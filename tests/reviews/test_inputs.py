@@ -145,9 +145,9 @@ def test_the_full_loop_return_resubmit_accept(assignment, focal_point_a, secreta
     focal_point_a.save()
     focal = login(focal_point_a)
     focal.post(assignment.input.get_absolute_url(), {**data(), "submit": "1"})
-    assert (
-        focal.post(assignment.input.get_absolute_url(), data(measures="Late edit")).status_code == 403
-    )  # read-only now
+    late = focal.post(assignment.input.get_absolute_url(), data(measures="Late edit"), follow=True)
+    assert "already submitted; nothing was changed" in late.content.decode()  # read-only now
+    assert Input.objects.get().measures != "Late edit"
 
     staff = login(secretariat)
     queue = staff.get(reverse("reviews:input-queue", args=[assignment.cycle_id])).content.decode()
@@ -308,3 +308,19 @@ def test_plain_text_e_mails_carry_no_html_entities(secretariat, organisation_a, 
     assert "Ann O'Brien & Sons" in message.body and "&amp;" not in message.body and "&#x27;" not in message.body
     html = message.alternatives[0][0]
     assert "O&#x27;Brien &amp; Sons" in html  # the HTML part stays escaped
+
+
+def test_a_draft_saved_in_another_tab_after_submitting_does_not_undo_the_submission(assignment, focal_point_a, login):
+    tab_a, tab_b = login(focal_point_a), login(focal_point_a)
+    tab_a.post(assignment.input.get_absolute_url(), {**data(), "submit": "1"})
+    response = tab_b.post(assignment.input.get_absolute_url(), {**data(measures="Older text")}, follow=True)
+    assert "This input was already submitted; nothing was changed." in response.content.decode()
+    input_ = Input.objects.get()
+    assert input_.status == "submitted" and input_.measures == "A new migration law."
+
+
+def test_the_same_file_attached_twice_is_stored_once(assignment, focal_point_a, login):
+    client = login(focal_point_a)
+    client.post(assignment.input.get_absolute_url(), {**data(), "evidence": [pdf("plan.pdf")]})
+    client.post(assignment.input.get_absolute_url(), {**data(), "evidence": [pdf("plan-copy.pdf")]})
+    assert Evidence.objects.count() == 1
