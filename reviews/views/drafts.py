@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from stakeholders.models import Role
 from stakeholders.permissions import role_required
+from uncnm_portal.queue import send_after_commit
 
 from ..forms import (
     ExportForm,
@@ -41,7 +42,7 @@ def export_list(request: HttpRequest, pk: int) -> HttpResponse:
             job.cycle, job.requested_by = cycle, request.user
             job.save()
             form.save_m2m()
-            export_draft_task.delay_on_commit(job.pk)
+            send_after_commit(export_draft_task, job.pk)
         return redirect(job)
     context = {
         "cycle": cycle,
@@ -105,7 +106,7 @@ def export_retry(request: HttpRequest, pk: int) -> HttpResponse:
     job = _export_for(request, pk)
     if job.status == ExportJob.Status.FAILED:
         job.requeue()
-        export_draft_task.delay_on_commit(job.pk)
+        send_after_commit(export_draft_task, job.pk)
         messages.success(request, _("The export was sent to a worker again."))
     return redirect(job)
 
