@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Contact, Organisation, User
+from .models import Contact, Organisation, OutgoingEmail, User
+from .tasks import send_email_task
 
 
 class SuperusersOnly:
@@ -88,3 +89,27 @@ class GroupAdmin(SuperusersOnly, BaseGroupAdmin):
 @admin.register(TOTPDevice)
 class TOTPDeviceAdmin(SuperusersOnly, BaseTOTPDeviceAdmin):
     pass
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """Every e-mail the portal sent or tried to send; the secretariat resends one the recipient lost."""
+
+    list_display = ["created_at", "recipient", "template", "status", "attempts", "sent_at", "last_error"]
+    list_filter = ["status", "template"]
+    search_fields = ["recipient__email", "recipient__username", "recipient__last_name"]
+    list_select_related = ["recipient"]
+    # The context is left out: an invitation's holds a one-time link to choose a password.
+    fields = ["recipient", "template", "status", "attempts", "created_at", "claimed_at", "sent_at", "last_error"]
+    readonly_fields = fields
+    actions = ["resend"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Send the selected e-mails again"), permissions=["change"])
+    def resend(self, request, queryset) -> None:
+        for email in queryset:
+            email.resend()
+            transaction.on_commit(lambda pk=email.pk: send_email_task.delay(pk), robust=True)
+        self.message_user(request, _("%(count)s e-mails will be sent again.") % {"count": queryset.count()})

@@ -1,8 +1,10 @@
-"""E-mails to portal accounts: rendered from templates in the recipient's language by a Celery task."""
+"""E-mails to portal accounts: recorded as OutgoingEmail rows, rendered and sent by a Celery task."""
 
 from django.conf import settings
 
-from .models import User
+from uncnm_portal.queue import send_after_commit
+
+from .models import OutgoingEmail, User
 from .tasks import send_email_task
 
 
@@ -11,6 +13,8 @@ def portal_url(path: str) -> str:
     return settings.PORTAL_URL.rstrip("/") + path
 
 
-def send_email(template: str, user: User, context: dict) -> None:
-    """Send templates/emails/<template>_* to the user once the current transaction commits."""
-    send_email_task.delay_on_commit(template, user.pk, context)
+def send_email(template: str, user: User, context: dict) -> OutgoingEmail:
+    """Record templates/emails/<template>_* for the user; a worker sends it after the commit (or later, never lost)."""
+    email = OutgoingEmail.objects.create(recipient=user, template=template, context=context)
+    send_after_commit(send_email_task, email.pk)
+    return email

@@ -1,9 +1,12 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.auth.models import UserManager as BaseUserManager
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -216,3 +219,67 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def waiting(self, *, older_than: datetime.timedelta) -> "OutgoingEmailQuerySet":
+        """E-mails no worker sent: pending for longer than older_than, or claimed by a worker that stopped."""
+        since = timezone.now() - older_than
+        return self.filter(
+            Q(status=OutgoingEmail.Status.PENDING, created_at__lt=since)
+            | Q(status=OutgoingEmail.Status.SENDING, claimed_at__lt=since)
+        )
+
+
+class OutgoingEmail(models.Model):
+    """Every e-mail the portal sends is first a row: sent by a worker, retried, listed, resent; never lost."""
+
+    MAX_ATTEMPTS = 5
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    recipient = models.ForeignKey(User, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="emails")
+    template = models.CharField(_("kind"), max_length=64)
+    context = models.JSONField(_("context"), default=dict, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.template} → {self.recipient}"
+
+    @classmethod
+    def claim(cls, pk: int) -> "OutgoingEmail | None":
+        """Take the e-mail for this worker with a conditional UPDATE; None when it was sent or another worker has it."""
+        stale = timezone.now() - datetime.timedelta(minutes=10)
+        taken = cls.objects.filter(
+            Q(status=cls.Status.PENDING) | Q(status=cls.Status.SENDING, claimed_at__lt=stale), pk=pk
+        ).update(status=cls.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1)
+        return cls.objects.select_related("recipient").get(pk=pk) if taken else None
+
+    def mark_sent(self) -> None:
+        """Record that the mail server took the e-mail."""
+        OutgoingEmail.objects.filter(pk=self.pk).update(status=self.Status.SENT, sent_at=timezone.now(), last_error="")
+
+    def mark_failed(self, error: str) -> None:
+        """Record a failed attempt: waiting again, or failed for good after MAX_ATTEMPTS."""
+        status = self.Status.PENDING if self.attempts < self.MAX_ATTEMPTS else self.Status.FAILED
+        OutgoingEmail.objects.filter(pk=self.pk).update(status=status, last_error=error[:2000])
+
+    def resend(self) -> None:
+        """Send again (a failed e-mail, or one the recipient lost): a fresh set of attempts."""
+        OutgoingEmail.objects.filter(pk=self.pk).update(status=self.Status.PENDING, attempts=0, last_error="")

@@ -59,7 +59,13 @@ member_required = role_required(*ALL_ROLES)
 # Accounts, groups, permissions, second-factor devices and lockout records are in no role's
 # list: the secretariat manages accounts in the portal's own pages, superusers in the admin.
 ROLE_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.SECRETARIAT: ("objectives", "reviews", "stakeholders.organisation", "stakeholders.contact"),
+    Role.SECRETARIAT: (
+        "objectives",
+        "reviews",
+        "stakeholders.organisation",
+        "stakeholders.contact",
+        "stakeholders.outgoingemail",
+    ),
     Role.FOCAL_POINT: (),
     Role.AGENCY_STAFF: (),
     Role.OBSERVER: (),

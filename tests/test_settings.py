@@ -58,7 +58,11 @@ def test_export_time_limit_is_below_the_visibility_timeout_and_beat_runs_the_swe
     assert settings.EXPORT_STALE_AFTER > settings.EXPORT_TIME_LIMIT
     assert export_draft_task.acks_late and export_draft_task.reject_on_worker_lost
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert scheduled == {"reviews.tasks.requeue_stuck_exports_task", "reviews.tasks.send_deadline_reminders_task"}
+    assert scheduled == {
+        "reviews.tasks.requeue_stuck_exports_task",
+        "reviews.tasks.send_deadline_reminders_task",
+        "stakeholders.tasks.send_waiting_emails_task",
+    }
 
 
 def test_plain_http_trial_drops_the_secure_flags_and_the_redirect():

@@ -224,7 +224,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE: dict = {
     "requeue-stuck-exports": {"task": "reviews.tasks.requeue_stuck_exports_task", "schedule": 60.0},
     "deadline-reminders": {"task": "reviews.tasks.send_deadline_reminders_task", "schedule": 3600.0},
+    "waiting-emails": {"task": "stakeholders.tasks.send_waiting_emails_task", "schedule": 60.0},
 }
+# An e-mail still waiting after this many seconds is sent again by the beat (broker or mail server away).
+EMAIL_RETRY_AFTER = env.int("EMAIL_RETRY_AFTER", default=120)
 
 # Absolute links in e-mails (invitations, reminders) point here.
 PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")

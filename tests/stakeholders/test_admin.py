@@ -49,8 +49,10 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     from django.core.files.base import ContentFile
 
     from reviews.models import Evidence, Reminder
+    from stakeholders.models import OutgoingEmail
 
     assignment = AssignmentFactory()
+    OutgoingEmail.objects.create(recipient=request.getfixturevalue(user_fixture), template="invitation")
     Reminder.objects.create(assignment=assignment, kind="7d", deadline=assignment.deadline)
     Evidence.objects.create(
         input=assignment.input,
