@@ -34,3 +34,23 @@ class SecondFactorMiddleware:
             settings.STATIC_URL,
         ]
         return any(path.startswith(prefix if prefix.startswith("/") else "/" + prefix) for prefix in exempt)
+
+
+class TrustedProxyMiddleware:
+    """Behind TRUSTED_PROXY_COUNT proxies, the client's address is the one the outermost proxy saw.
+
+    Each proxy appends the address it received the request from to X-Forwarded-For, so the client
+    is that many entries from the right; entries further left are whatever the client sent and are
+    ignored. Lockouts per address (django-axes reads REMOTE_ADDR) then hit the client, not the proxy.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        count = settings.TRUSTED_PROXY_COUNT
+        if count:
+            forwarded = [a.strip() for a in request.headers.get("x-forwarded-for", "").split(",") if a.strip()]
+            if len(forwarded) >= count:
+                request.META["REMOTE_ADDR"] = forwarded[-count]
+        return self.get_response(request)

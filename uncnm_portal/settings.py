@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client's address from X-Forwarded-For when (and only when) proxies are trusted.
+    "stakeholders.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -118,6 +120,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# How many proxies in front of the portal append to X-Forwarded-For (0: the address is REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 if "DATABASE_URL" not in env:
     # The embedded default keeps its SQLite file (and other local state) in var/.
@@ -274,6 +279,8 @@ if not DEBUG:
     # (README): browsers send Secure cookies back over http to localhost alone, so on any other
     # host name the login would not hold; it drops the Secure flags, the redirect and HSTS.
     HTTPS = env.bool("HTTPS", default=True)
+    # Behind the TLS proxy production expects, the client is the address it forwards (see README).
+    TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if HTTPS else 0)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)

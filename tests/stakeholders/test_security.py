@@ -216,3 +216,35 @@ def test_one_password_sprayed_over_accounts_locks_the_address(db):
 def test_an_overlong_username_is_an_ordinary_failed_login(observer):
     response = Client(raise_request_exception=False).post(reverse("login"), {"username": "x" * 300, "password": "y"})
     assert response.status_code == 200 and "Please enter a correct username and password" in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_the_lockout_hits_the_client_not_the_proxy(settings, db):
+    from tests.factories import UserFactory
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(6):
+        UserFactory(username=f"person{n}")
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    guesser = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.9, 192.0.2.66")  # the first entry is spoofed
+    statuses = [
+        guesser.post(reverse("login"), {"username": f"person{n}", "password": "Spring2026!"}).status_code
+        for n in range(6)
+    ]
+    assert statuses[-1] == 429  # 192.0.2.66, the address the proxy saw, is locked ...
+    colleague = Client(**proxy, HTTP_X_FORWARDED_FOR="192.0.2.77")
+    assert colleague.post(reverse("login"), {"username": "person0", "password": TEST_PASSWORD}).status_code == 302
+
+
+def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(settings, db):
+    from tests.factories import UserFactory
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    UserFactory(username="person")
+    for n in range(5):
+        Client(REMOTE_ADDR="192.0.2.80", headers={"x-forwarded-for": f"198.51.100.{n}"}).post(
+            reverse("login"), {"username": "nobody", "password": "x"}
+        )
+    response = Client(REMOTE_ADDR="192.0.2.80", headers={"x-forwarded-for": "198.51.100.99"}).post(
+        reverse("login"), {"username": "person", "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 429  # rotating a header does not escape the lockout of the address
