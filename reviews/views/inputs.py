@@ -29,6 +29,11 @@ from ..models import (
 from ..permissions import can_edit_input, can_manage_calls, reports_for
 
 
+def _locked(input_: Input) -> Input:
+    """The input as it is now, locked until the transaction ends: concurrent transitions wait and see its state."""
+    return Input.objects.select_for_update(of=("self",)).select_related("assignment").get(pk=input_.pk)
+
+
 def _visible_input(request: HttpRequest, pk: int) -> Input:
     """The input if the user may see it; 404 otherwise, so ids of other organisations' inputs reveal nothing."""
     queryset = Input.objects.visible_to(request.user).select_related(
@@ -59,7 +64,7 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         with transaction.atomic():
             # The input as it is now, locked: a second click or tab waits, then finds it submitted.
-            input_ = Input.objects.select_for_update(of=("self",)).select_related("assignment").get(pk=input_.pk)
+            input_ = _locked(input_)
             if not reports_for(request.user, input_):
                 raise PermissionDenied
             if not input_.is_editable:
@@ -134,7 +139,8 @@ def evidence_delete(request: HttpRequest, pk: int, evidence_id: int) -> HttpResp
 def input_accept(request: HttpRequest, pk: int) -> HttpResponse:
     input_ = _visible_input(request, pk)
     try:
-        input_.accept(by=request.user)
+        with transaction.atomic():
+            _locked(input_).accept(by=request.user)  # a second click finds it accepted
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -152,6 +158,7 @@ def input_return(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(input_)
     try:
         with transaction.atomic():
+            input_ = _locked(input_)
             input_.return_to_sender(by=request.user, comment=form.cleaned_data["comment"])
             notifications.notify_returned(input_)
     except ValidationError as error:

@@ -86,3 +86,30 @@ def test_a_double_clicked_submit_submits_once_with_one_copy_of_the_file():
         assert input_.status == Input.Status.SUBMITTED
         assert Evidence.objects.filter(input=input_).count() == 1
         assert input_.history.filter(status=Input.Status.SUBMITTED).count() == 1
+
+
+def test_a_double_clicked_accept_accepts_once():
+    from reviews.models import Input
+    from tests.factories import AssignmentFactory
+
+    input_ = AssignmentFactory(with_input={"status": "submitted", "measures": "x"}).input
+    staff = UserFactory(role="Secretariat")
+    barrier = threading.Barrier(2)
+    results: list[int] = []
+
+    def click() -> None:
+        try:
+            client = Client()
+            client.force_login(staff)
+            barrier.wait(timeout=10)
+            results.append(client.post(reverse("reviews:input-accept", args=[input_.pk])).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert results == [302, 302]
+    assert Input.history.filter(id=input_.pk, status=Input.Status.ACCEPTED).count() == 1
