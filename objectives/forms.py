@@ -11,7 +11,10 @@ class DateInput(forms.DateInput):
 
 
 class ActivityForm(forms.ModelForm):
+    """An activity; `version` is the one the editor started from (an edit on top of a newer save is a conflict)."""
+
     link = forms.URLField(label=_("link"), required=False, assume_scheme="https", max_length=200)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     class Meta:
         model = Activity
@@ -41,6 +44,8 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["version"] = self.instance.version
         self.fields["partners"].queryset = Organisation.objects.active()
         self.fields["actions"].queryset = Action.objects.select_related("objective")
         self.fields["actions"].label_from_instance = lambda action: action.code

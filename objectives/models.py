@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from uncnm_portal.validators import PLAUSIBLE_YEAR, validate_plausible_date
+from uncnm_portal.versioning import Versioned
 
 
 class RoundTableQuerySet(models.QuerySet):
@@ -269,7 +270,7 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     """A project or initiative of a network member or partner that supports GCM objectives."""
 
     class Status(models.TextChoices):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.spreadsheets import FORMATS, export_response
+from uncnm_portal.versioning import EditConflict
 
 from .filters import ActivityFilter, IndicatorFilter
 from .forms import ActivityForm, IndicatorForm, ObservationFormSet
@@ -103,11 +104,32 @@ def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ActivityForm(request.POST or None, instance=activity, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            with transaction.atomic():
+                activity.claim_version(form.cleaned_data["version"] or 0)
+                form.save()
+        except EditConflict as conflict:
+            return _activity_conflict(request, conflict.current)
         messages.success(request, _("The activity was saved."))
         return redirect(activity)
     context = {"form": form, "activity": activity}
     return render(request, "objectives/activity_form.html", context, status=400 if form.is_bound else 200)
+
+
+def _activity_conflict(request: HttpRequest, current: Activity) -> HttpResponse:
+    """Someone saved the activity after this editor opened it: keep their text in the form, overwrite nothing."""
+    latest = current.history.select_related("history_user").first()
+    who = latest.history_user.display_name if latest and latest.history_user else _("another user")
+    data = request.POST.copy()
+    data["version"] = current.version  # saving again now replaces the newer version, knowingly
+    form = ActivityForm(data, instance=current, user=request.user)
+    form.is_valid()
+    conflict = _(
+        "%(who)s saved this activity after you opened it. Nothing was overwritten: your changes are "
+        "still below. Open the activity in another tab to compare, then save again to replace it."
+    )
+    context = {"form": form, "activity": current, "conflict": conflict % {"who": who}}
+    return render(request, "objectives/activity_form.html", context, status=409)
 
 
 @member_required

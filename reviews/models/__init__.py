@@ -3,9 +3,10 @@
 Every model is re-exported here, so `from reviews.models import X` (and the migrations) never change.
 """
 
+from uncnm_portal.versioning import EditConflict
+
 from .assessments import (
     ActionProgress,
-    EditConflict,
     ObjectiveAssessment,
     ProgressStatus,
     Trend,

@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from objectives.models import Action, Activity, GuidingPrinciple, Objective
+from uncnm_portal.versioning import Versioned
 
 from .cycles import ReviewCycle
 
@@ -48,20 +49,12 @@ class Trend(models.TextChoices):
         return cls.IMPROVED if delta > 0 else cls.DECLINED if delta < 0 else cls.UNCHANGED
 
 
-class EditConflict(Exception):
-    """Someone saved the record after the editor loaded it."""
-
-    def __init__(self, current):
-        super().__init__("edit conflict")
-        self.current = current
-
-
 class ObjectiveAssessmentQuerySet(models.QuerySet):
     def for_cycle(self, cycle: ReviewCycle) -> "ObjectiveAssessmentQuerySet":
         return self.filter(cycle=cycle)
 
 
-class ObjectiveAssessment(models.Model):
+class ObjectiveAssessment(Versioned):
     """The secretariat's assessment of Belarus's progress on one objective in one review cycle."""
 
     NARRATIVE_FIELDS = ("achievements", "policy_changes", "challenges", "good_practices", "next_steps")
@@ -92,7 +85,6 @@ class ObjectiveAssessment(models.Model):
         related_name="contributed_assessments",
         blank=True,
     )
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL, null=True, blank=True
@@ -135,19 +127,6 @@ class ObjectiveAssessment(models.Model):
     def trend(self, previous: "ObjectiveAssessment | None" = None) -> Trend:
         previous = previous if previous is not None else self.previous()
         return Trend.between(previous.status if previous else None, self.status)
-
-    def claim_version(self, expected_version: int) -> None:
-        """Move the row to the next version if it is still at expected_version, else raise EditConflict.
-
-        A conditional UPDATE is atomic on every database: of two concurrent saves
-        made on top of the same version, exactly one moves it on.
-        """
-        claimed = ObjectiveAssessment.objects.filter(pk=self.pk, version=expected_version).update(
-            version=F("version") + 1
-        )
-        if not claimed:
-            raise EditConflict(ObjectiveAssessment.objects.get(pk=self.pk))
-        self.version = expected_version + 1
 
     @transaction.atomic
     def save_edits(self, *, expected_version: int, by, m2m: dict | None = None) -> None:

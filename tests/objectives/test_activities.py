@@ -122,3 +122,24 @@ def test_activity_list_query_count_is_fixed(observer, login, django_assert_max_n
         activity.partners.add(OrganisationFactory())
     with django_assert_max_num_queries(14):
         client.get(reverse("objectives:activity-list"))
+
+
+def test_two_editors_of_one_activity_the_second_meets_a_conflict_and_overwrites_nothing(
+    agency_staff, agency, secretariat, login
+):
+    activity = ActivityFactory(lead_organisation=agency, title="Original")
+    url = reverse("objectives:activity-update", args=[activity.pk])
+    anna, boris = login(secretariat), login(agency_staff)
+    assert boris.get(url).status_code == 200  # both start from version 1
+    assert 'name="version" value="1"' in anna.get(url).content.decode()
+    assert anna.post(url, activity_data(agency, title="Anna's title", version=1)).status_code == 302
+    response = boris.post(url, activity_data(agency, title="Boris's title", version=1))
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "saved this activity after you opened it" in html and "Boris&#x27;s title" in html
+    activity.refresh_from_db()
+    assert activity.title == "Anna's title" and activity.version == 2
+    # Saving again from the conflict page replaces the newer version, knowingly.
+    assert boris.post(url, activity_data(agency, title="Boris's title", version=2)).status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Boris's title" and activity.version == 3

@@ -1,0 +1,34 @@
+"""Optimistic locking for records people edit in a form: nothing saved in between is overwritten."""
+
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+
+class EditConflict(Exception):
+    """Someone saved the record after the editor loaded it."""
+
+    def __init__(self, current):
+        super().__init__("edit conflict")
+        self.current = current
+
+
+class Versioned(models.Model):
+    """A record with a version number that each save through an editor moves on by one."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def claim_version(self, expected_version: int) -> None:
+        """Move the row to the next version if it is still at expected_version, else raise EditConflict.
+
+        A conditional UPDATE is atomic on every database: of two concurrent saves
+        made on top of the same version, exactly one moves it on.
+        """
+        model = type(self)
+        claimed = model._default_manager.filter(pk=self.pk, version=expected_version).update(version=F("version") + 1)
+        if not claimed:
+            raise EditConflict(model._default_manager.get(pk=self.pk))
+        self.version = expected_version + 1
