@@ -79,6 +79,10 @@ class ActivityForm(forms.ModelForm):
 
 
 class IndicatorForm(forms.ModelForm):
+    """An indicator; `version` is the one the editor started from (an edit on top of a newer save is a conflict)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
     class Meta:
         model = Indicator
         fields = [
@@ -100,6 +104,11 @@ class IndicatorForm(forms.ModelForm):
             "sdg_targets": forms.SelectMultiple(attrs={"size": 6}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["version"] = self.instance.version
 
 
 class ObservationForm(forms.ModelForm):

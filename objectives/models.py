@@ -169,7 +169,7 @@ class IndicatorQuerySet(models.QuerySet):
         )
 
 
-class Indicator(models.Model):
+class Indicator(Versioned):
     """A measure of progress: national, or from the Secretary-General's GCM indicator set."""
 
     class Scope(models.TextChoices):

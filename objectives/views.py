@@ -106,7 +106,8 @@ def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                activity.claim_version(form.cleaned_data["version"] or 0)
+                # A client that sends no version (no page of the portal) is taken to mean the saved one.
+                activity.claim_version(form.cleaned_data["version"] or activity.version)
                 form.save()
         except EditConflict as conflict:
             return _activity_conflict(request, conflict.current)
@@ -118,8 +119,7 @@ def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _activity_conflict(request: HttpRequest, current: Activity) -> HttpResponse:
     """Someone saved the activity after this editor opened it: keep their text in the form, overwrite nothing."""
-    latest = current.history.select_related("history_user").first()
-    who = latest.history_user.display_name if latest and latest.history_user else _("another user")
+    who = current.last_saved_by() or _("another user")
     data = request.POST.copy()
     data["version"] = current.version  # saving again now replaces the newer version, knowingly
     form = ActivityForm(data, instance=current, user=request.user)
@@ -201,12 +201,25 @@ def indicator_update(request: HttpRequest, pk: int) -> HttpResponse:
 def _indicator_form(request: HttpRequest, indicator: Indicator) -> HttpResponse:
     form = IndicatorForm(request.POST or None, instance=indicator)
     formset = ObservationFormSet(request.POST or None, instance=indicator, prefix="observations")
+    conflict = ""
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             with transaction.atomic():
+                if indicator.pk:
+                    indicator.claim_version(form.cleaned_data["version"] or indicator.version)
                 indicator = form.save()
                 formset.instance = indicator
                 formset.save()
+        except EditConflict as error:
+            data = request.POST.copy()
+            data["version"] = error.current.version  # saving again now replaces the newer version, knowingly
+            form = IndicatorForm(data, instance=error.current)
+            form.is_valid()
+            who = error.current.last_saved_by() or _("another user")
+            conflict = _(
+                "%(who)s saved this indicator after you opened it. Nothing was overwritten: your changes are "
+                "still below. Open the indicator in another tab to compare, then save again to replace it."
+            ) % {"who": who}
         except IntegrityError:
             # Someone saved an observation for the same year meanwhile (the form is stale).
             formset._non_form_errors = formset.error_class(
@@ -215,5 +228,6 @@ def _indicator_form(request: HttpRequest, indicator: Indicator) -> HttpResponse:
         else:
             messages.success(request, _("The indicator was saved."))
             return redirect(indicator)
-    context = {"form": form, "formset": formset, "indicator": indicator if indicator.pk else None}
-    return render(request, "objectives/indicator_form.html", context, status=400 if form.is_bound else 200)
+    context = {"form": form, "formset": formset, "indicator": indicator if indicator.pk else None, "conflict": conflict}
+    status = 409 if conflict else 400 if form.is_bound else 200
+    return render(request, "objectives/indicator_form.html", context, status=status)

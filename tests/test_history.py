@@ -89,3 +89,16 @@ def test_assessment_history_survives_conflicting_edits(secretariat):
     assessment = AssessmentFactory(cycle=ReviewCycleFactory())
     assessment.save_edits(expected_version=1, by=secretariat)
     assert ObjectiveAssessment.history.filter(id=assessment.pk).count() == 2
+
+
+def test_restoring_an_activity_moves_its_version_on_so_open_editors_meet_a_conflict(secretariat, login):
+    from objectives.models import Activity
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory(title="First")
+    Activity.objects.filter(pk=activity.pk).update(title="Second")
+    first = activity.history.earliest()
+    response = login(secretariat).post(reverse("history:restore", args=["activity", activity.pk, first.history_id]))
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "First" and activity.version == 2

@@ -23,6 +23,7 @@ from reviews.diff import word_diff
 from reviews.models import ActionProgress, ObjectiveAssessment
 from reviews.permissions import can_edit_assessments
 from stakeholders.permissions import member_required
+from uncnm_portal.versioning import Versioned
 
 # Fields that describe the record itself rather than its content.
 BOOKKEEPING = {"id", "version", "updated_at", "updated_by", "created_by"}
@@ -124,7 +125,7 @@ def history_restore(request: HttpRequest, kind: str, pk: int, history_id: int) -
 def restore(obj: models.Model, record, *, by) -> None:
     """Bring obj back to an earlier historical record; the restore is itself a recorded change."""
     model = type(obj)
-    if isinstance(obj, ObjectiveAssessment):
+    if isinstance(obj, Versioned):
         # Move the version on, so that anyone editing meanwhile meets the conflict page.
         obj.claim_version(obj.version)
     for field in model._meta.concrete_fields:

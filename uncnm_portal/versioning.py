@@ -32,3 +32,9 @@ class Versioned(models.Model):
         if not claimed:
             raise EditConflict(model._default_manager.get(pk=self.pk))
         self.version = expected_version + 1
+
+    def last_saved_by(self) -> str:
+        """Who saved the record last, from its history (empty when unknown)."""
+        history = getattr(self, "history", None)
+        latest = history.select_related("history_user").first() if history is not None else None
+        return latest.history_user.display_name if latest and latest.history_user else ""

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from objectives.models import Indicator, Objective, SDGTarget
-from tests.factories import IndicatorFactory, ObservationFactory
+from tests.factories import IndicatorFactory, ObservationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,15 @@ def test_indicator_list_filters_and_exports(observer, login):
     response = client.get(url, {"format": "csv", "scope": "global"})
     assert "Remittance costs" in response.content.decode("utf-8-sig")
     assert "Residence permits" not in response.content.decode("utf-8-sig")
+
+
+def test_two_editors_of_one_indicator_the_second_meets_a_conflict(secretariat, login):
+    indicator = IndicatorFactory(name="Original")
+    url = reverse("objectives:indicator-update", args=[indicator.pk])
+    anna, boris = login(secretariat), login(UserFactory(username="boris", role="Secretariat"))
+    assert 'name="version" value="1"' in anna.get(url).content.decode()
+    assert anna.post(url, indicator_data(code=indicator.code, name="Anna's name", version=1)).status_code == 302
+    response = boris.post(url, indicator_data(code=indicator.code, name="Boris's name", version=1))
+    assert response.status_code == 409 and "saved this indicator after you opened it" in response.content.decode()
+    indicator.refresh_from_db()
+    assert indicator.name == "Anna's name" and indicator.observations.count() == 1
