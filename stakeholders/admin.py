@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from uncnm_portal.queue import send_after_commit
 
 from .models import Contact, Organisation, OutgoingEmail, User
 from .tasks import send_email_task
@@ -111,5 +113,5 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def resend(self, request, queryset) -> None:
         for email in queryset:
             email.resend()
-            transaction.on_commit(lambda pk=email.pk: send_email_task.delay(pk), robust=True)
+            send_after_commit(send_email_task, email.pk)
         self.message_user(request, _("%(count)s e-mails will be sent again.") % {"count": queryset.count()})
