@@ -79,12 +79,15 @@ def sync_role_permissions(*, using: str = "default") -> None:
     from django.contrib.auth.models import Group, Permission
     from django.db.models import Q
 
+    # Permissions of apps later in INSTALLED_APPS are created after this app's post_migrate: create
+    # them now, once per app the table names.
+    app_labels = {entry.partition(".")[0] for entries in ROLE_MODEL_PERMISSIONS.values() for entry in entries}
+    for app_label in sorted(app_labels):
+        create_permissions(apps.get_app_config(app_label), verbosity=0, using=using)
     for role, entries in ROLE_MODEL_PERMISSIONS.items():
         wanted = Q(pk__in=[])
         for entry in entries:
             app_label, _dot, model = entry.partition(".")
-            # Permissions of apps later in INSTALLED_APPS are created after this app's post_migrate.
-            create_permissions(apps.get_app_config(app_label), verbosity=0, using=using)
             wanted |= (
                 Q(content_type__app_label=app_label, content_type__model=model)
                 if model
