@@ -19,15 +19,27 @@ def _stale_after() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.EXPORT_STALE_AFTER)
 
 
+def _unsent_after() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.EXPORT_UNSENT_AFTER)
+
+
+def send_export(job_id: int) -> None:
+    """Hand the job to the workers and note it; with the broker away this raises and the sweeper sends it later."""
+    export_draft_task.delay(job_id)
+    ExportJob.mark_sent(job_id)
+
+
 @shared_task(
+    bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
     time_limit=settings.EXPORT_TIME_LIMIT,
     soft_time_limit=max(settings.EXPORT_TIME_LIMIT - 15, 1),
 )
-def export_draft_task(job_id: int) -> str:
-    """Build one export job's PDF and DOCX; a second delivery of the same job finds it claimed and does nothing."""
-    job = ExportJob.claim(job_id, stale_after=_stale_after())
+def export_draft_task(self, job_id: int) -> str:
+    """Build one export job's PDF and DOCX; a second delivery of the same job finds it claimed and does nothing,
+    unless it is this task delivered again because its worker died: then the attempt is resumed at once."""
+    job = ExportJob.claim(job_id, stale_after=_stale_after(), task_id=self.request.id or "")
     if job is None:
         return "skipped"
     try:
@@ -51,9 +63,10 @@ def _after_failure(job: ExportJob, reason: str) -> str:
 @shared_task
 def requeue_stuck_exports_task() -> int:
     """Send exports that no worker is working on back to the queue; the claim fails those out of attempts."""
-    job_ids = list(ExportJob.objects.stuck(older_than=_stale_after()).values_list("pk", flat=True))
+    stuck = ExportJob.objects.stuck(older_than=_stale_after(), unsent_after=_unsent_after())
+    job_ids = list(stuck.values_list("pk", flat=True))
     for job_id in job_ids:
-        export_draft_task.delay(job_id)
+        send_export(job_id)
     return len(job_ids)
 
 

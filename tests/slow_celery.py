@@ -7,17 +7,20 @@ followed by SLOW_EXPORT_STAGE seconds of sleep. The production code has no such 
 import os
 import time
 
-from celery.signals import worker_ready
+from celery.signals import worker_process_init, worker_ready
 
 from uncnm_portal.celery import app
 
 __all__ = ["app"]
 
 
-@worker_ready.connect
+@worker_ready.connect  # --pool=solo: the tasks run in the worker itself
+@worker_process_init.connect  # prefork: in each child process
 def _slow_down_export_stages(**kwargs) -> None:
     from reviews.models import ExportJob
 
+    if getattr(ExportJob.report, "slowed", False):
+        return
     pause = float(os.environ.get("SLOW_EXPORT_STAGE", "1"))
     report = ExportJob.report
 
@@ -25,4 +28,5 @@ def _slow_down_export_stages(**kwargs) -> None:
         report(self, stage, progress)
         time.sleep(pause)
 
+    slow_report.slowed = True
     ExportJob.report = slow_report

@@ -43,9 +43,11 @@ def test_an_export_started_with_the_broker_away_is_done_once_it_is_back(
     assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
     assert job.status == ExportJob.Status.QUEUED  # recorded, waiting for the broker
 
+    assert job.sent_at is None and "it will start shortly" in login(secretariat).get(job.get_absolute_url()).text
+
     monkeypatch.undo()  # the broker is back; the periodic sweeper sends what was never picked up
-    settings.EXPORT_STALE_AFTER = 0
+    settings.EXPORT_UNSENT_AFTER = 0
     assert requeue_stuck_exports_task() == 1
     job.refresh_from_db()
-    assert job.status == ExportJob.Status.DONE and job.attempts == 1
+    assert job.status == ExportJob.Status.DONE and job.attempts == 1 and job.sent_at
     assert requeue_stuck_exports_task() == 0  # done once

@@ -28,8 +28,11 @@ class WorkerPool:
         }
         self.processes = []
 
-    def start(self, *, app: str = "uncnm_portal", **extra_env: str) -> subprocess.Popen:
-        """A worker process of the app (tests.slow_celery for slow export stages), with extra environment."""
+    def start(self, *, app: str = "uncnm_portal", pool: str = "solo", **extra_env: str) -> subprocess.Popen:
+        """A worker process of the app (tests.slow_celery for slow export stages), with extra environment.
+
+        pool="prefork" runs the tasks in one child process, as production does (see children()).
+        """
         command = [
             sys.executable,
             "-m",
@@ -37,7 +40,8 @@ class WorkerPool:
             "-A",
             app,
             "worker",
-            "--pool=solo",
+            f"--pool={pool}",
+            "--concurrency=1",
             "--loglevel=WARNING",
             f"--hostname={self.queue}-{len(self.processes)}@%h",
             "--without-gossip",
@@ -46,6 +50,12 @@ class WorkerPool:
         process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], env={**self.env, **extra_env})
         self.processes.append(process)
         return process
+
+    @staticmethod
+    def children(process: subprocess.Popen) -> list[int]:
+        """The process ids of a prefork worker's children (the processes that run the tasks)."""
+        path = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        return [int(pid) for pid in path.read_text().split()]
 
     def stop(self) -> None:
         for process in self.processes:

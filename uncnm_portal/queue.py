@@ -6,12 +6,14 @@ from django.db import transaction
 def send_after_commit(task, *args) -> None:
     """Send the task once the transaction commits; with the broker away, log it and carry on.
 
+    task is a Celery task (sent with .delay) or a function that sends one and notes it sent.
+
     The work is always recorded in the database first (an export job, an outgoing e-mail), and a
     periodic sweeper sends what was never picked up, so the request need not fail with the broker.
     """
 
     def send() -> None:
-        task.delay(*args)
+        getattr(task, "delay", task)(*args)
 
-    send.__qualname__ = f"send_after_commit({task.name})"
+    send.__qualname__ = f"send_after_commit({getattr(task, 'name', task.__qualname__)})"
     transaction.on_commit(send, robust=True)

@@ -223,6 +223,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # message is redelivered only after its task can no longer be running.
 EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=300)
 EXPORT_STALE_AFTER = env.int("EXPORT_STALE_AFTER", default=EXPORT_TIME_LIMIT + 30)
+# A job the broker never took (it was away) is sent again by the sweeper after this many seconds.
+EXPORT_UNSENT_AFTER = env.int("EXPORT_UNSENT_AFTER", default=30)
 EXPORT_RETRY_DELAY = env.int("EXPORT_RETRY_DELAY", default=10)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900)}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

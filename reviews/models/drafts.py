@@ -110,11 +110,14 @@ class ExportJobQuerySet(models.QuerySet):
     def unfinished(self) -> "ExportJobQuerySet":
         return self.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])
 
-    def stuck(self, *, older_than: datetime.timedelta) -> "ExportJobQuerySet":
-        """Jobs no worker is working on: running without a heartbeat, or queued, for longer than older_than."""
-        since = timezone.now() - older_than
+    def stuck(self, *, older_than: datetime.timedelta, unsent_after: datetime.timedelta) -> "ExportJobQuerySet":
+        """Jobs no worker is working on: never handed to the broker for unsent_after (it was away),
+        or running without a heartbeat, or queued, for longer than older_than."""
+        now = timezone.now()
+        since = now - older_than
         return self.filter(
-            Q(status=ExportJob.Status.RUNNING, heartbeat_at__lt=since)
+            Q(status=ExportJob.Status.QUEUED, sent_at__isnull=True, requested_at__lt=now - unsent_after)
+            | Q(status=ExportJob.Status.RUNNING, heartbeat_at__lt=since)
             | Q(status=ExportJob.Status.QUEUED, heartbeat_at__isnull=True, requested_at__lt=since)
             | Q(status=ExportJob.Status.QUEUED, heartbeat_at__lt=since)
         )
@@ -134,7 +137,7 @@ class ExportJob(models.Model):
         FAILED = "failed", _("Failed")
 
     class Stage(models.TextChoices):
-        WAITING = "waiting", _("Waiting for a worker")
+        WAITING = "waiting", _("Queued: it will start shortly")
         COLLECTING = "collecting", _("Collecting data")
         RENDERING_HTML = "rendering_html", _("Rendering HTML")
         RENDERING_PDF = "rendering_pdf", _("Rendering PDF")
@@ -162,6 +165,9 @@ class ExportJob(models.Model):
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Handed to the broker at (empty while the broker was away), and the Celery task that claimed it last.
+    sent_at = models.DateTimeField(_("sent to the workers at"), null=True, blank=True)
+    task_id = models.CharField(_("task"), max_length=64, blank=True, editable=False)
     pdf = models.FileField(_("PDF"), upload_to="exports/", blank=True, max_length=255)
     docx = models.FileField(_("DOCX"), upload_to="exports/", blank=True, max_length=255)
     pdf_size = models.PositiveIntegerField(_("PDF size (bytes)"), null=True, blank=True)
@@ -196,15 +202,21 @@ class ExportJob(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
     @classmethod
-    def claim(cls, pk: int, *, stale_after: datetime.timedelta) -> "ExportJob | None":
+    def claim(cls, pk: int, *, stale_after: datetime.timedelta, task_id: str = "") -> "ExportJob | None":
         """Take the job for this worker with a conditional UPDATE; None when another worker has it or it is over.
 
         A queued job is claimable; so is a running one whose heartbeat is older
-        than stale_after (its worker died). Each claim counts as an attempt.
+        than stale_after (its worker died), and a running one claimed by this
+        very task: the broker delivers a message again only when the worker that
+        had it is gone, so the attempt is resumed at once, not after the sweeper.
+        Each claim counts as an attempt.
         """
         now = timezone.now()
         claimable = Q(status=cls.Status.QUEUED) | Q(status=cls.Status.RUNNING, heartbeat_at__lt=now - stale_after)
+        if task_id:
+            claimable |= Q(status=cls.Status.RUNNING, task_id=task_id)
         claimed = cls.objects.filter(claimable, pk=pk, attempts__lt=cls.MAX_ATTEMPTS).update(
+            task_id=task_id,
             status=cls.Status.RUNNING,
             stage=cls.Stage.COLLECTING,
             progress=0,
@@ -221,6 +233,11 @@ class ExportJob(models.Model):
             )
             return None
         return cls.objects.get(pk=pk)
+
+    @classmethod
+    def mark_sent(cls, pk: int) -> None:
+        """Note that the broker took the job; until then the sweeper sends it again after a short wait."""
+        cls.objects.filter(pk=pk, sent_at__isnull=True).update(sent_at=timezone.now())
 
     def report(self, stage: str, progress: int) -> None:
         """Record the stage reached and beat the heart, so the job page and the sweeper see the worker alive."""
@@ -260,5 +277,11 @@ class ExportJob(models.Model):
     def requeue(self) -> None:
         """Put a failed job back in the queue for a fresh set of attempts."""
         ExportJob.objects.filter(pk=self.pk, status=self.Status.FAILED).update(
-            status=self.Status.QUEUED, stage=self.Stage.WAITING, progress=0, attempts=0, error="", finished_at=None
+            status=self.Status.QUEUED,
+            stage=self.Stage.WAITING,
+            progress=0,
+            attempts=0,
+            error="",
+            finished_at=None,
+            sent_at=None,
         )

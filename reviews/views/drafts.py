@@ -23,7 +23,7 @@ from ..models import (
     ReviewCycle,
 )
 from ..permissions import can_edit_outline
-from ..tasks import export_draft_task
+from ..tasks import send_export
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -42,7 +42,7 @@ def export_list(request: HttpRequest, pk: int) -> HttpResponse:
             job.cycle, job.requested_by = cycle, request.user
             job.save()
             form.save_m2m()
-            send_after_commit(export_draft_task, job.pk)
+            send_after_commit(send_export, job.pk)
         return redirect(job)
     context = {
         "cycle": cycle,
@@ -106,7 +106,7 @@ def export_retry(request: HttpRequest, pk: int) -> HttpResponse:
     job = _export_for(request, pk)
     if job.status == ExportJob.Status.FAILED:
         job.requeue()
-        send_after_commit(export_draft_task, job.pk)
+        send_after_commit(send_export, job.pk)
         messages.success(request, _("The export was sent to a worker again."))
     return redirect(job)
 

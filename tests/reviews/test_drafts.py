@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
@@ -161,6 +162,28 @@ def test_sweeper_requeues_a_job_whose_worker_died(cycle, eager_celery):
     job.refresh_from_db()
     assert job.status == "done" and job.attempts == 2
     assert requeue_stuck_exports_task() == 0
+
+
+def test_a_task_delivered_again_after_its_worker_died_resumes_its_own_attempt_at_once(cycle):
+    job = ExportJobFactory(cycle=cycle)
+    assert ExportJob.claim(job.pk, stale_after=STALE, task_id="task-1")  # heartbeat fresh, worker then killed
+    assert ExportJob.claim(job.pk, stale_after=STALE, task_id="task-2") is None  # another task: someone has it
+    again = ExportJob.claim(job.pk, stale_after=STALE, task_id="task-1")  # the broker's redelivery of task-1
+    assert again is not None and again.attempts == 2 and again.task_id == "task-1"
+
+
+def test_the_sweeper_sends_a_job_the_broker_never_took_after_a_short_wait_only(cycle, eager_celery, settings):
+    job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=3)])
+    settings.EXPORT_UNSENT_AFTER = 30
+    assert requeue_stuck_exports_task() == 0  # just requested: its own send may still be on its way
+    ExportJob.mark_sent(job.pk)
+    ExportJob.objects.filter(pk=job.pk).update(requested_at="2000-01-01T00:00Z")
+    ExportJob.objects.filter(pk=job.pk).update(status="running", heartbeat_at=timezone.now())
+    assert requeue_stuck_exports_task() == 0  # sent and being worked on: left alone
+    ExportJob.objects.filter(pk=job.pk).update(status="queued", heartbeat_at=None, sent_at=None)
+    assert requeue_stuck_exports_task() == 1  # never sent (broker away), waited long enough
+    job.refresh_from_db()
+    assert job.status == "done" and job.sent_at is not None and job.attempts == 1
 
 
 def test_sweeper_fails_a_job_out_of_attempts(cycle, eager_celery):

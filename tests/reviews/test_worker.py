@@ -64,6 +64,23 @@ def test_worker_killed_mid_export_still_ends_with_one_completed_file(celery_work
     assert len(files_of(job, settings)) == 2  # one PDF and one DOCX, no duplicates
 
 
+def test_a_killed_task_process_is_resumed_at_once_without_the_sweeper(celery_workers, settings):
+    # Production runs prefork workers: when the process running the export dies, the broker delivers
+    # the same task again at once, and its claim recognises its own lost attempt.
+    worker = celery_workers.start(app="tests.slow_celery", pool="prefork", SLOW_EXPORT_STAGE="2")
+    cycle = ReviewCycleFactory(year=2030)
+    job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=1)])
+    export_draft_task.delay(job.pk)
+    wait_for(job, lambda j: j.stage == ExportJob.Stage.RENDERING_HTML)
+    (child,) = celery_workers.children(worker)
+    killed_at = time.monotonic()
+    os.kill(child, signal.SIGKILL)
+    job = wait_for(job, lambda j: j.is_finished, timeout=60)
+    assert job.status == "done" and job.attempts == 2, job.error
+    assert time.monotonic() - killed_at < settings.EXPORT_STALE_AFTER / 5  # not the sweeper's minutes
+    assert len(files_of(job, settings)) == 2
+
+
 def test_a_task_that_always_crashes_ends_failed_after_three_attempts(celery_workers):
     celery_workers.start(EXPORT_RETRY_DELAY="0")
     cycle = ReviewCycleFactory(year=2030)
