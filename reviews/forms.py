@@ -45,7 +45,7 @@ class AssessmentForm(forms.ModelForm):
         for name in ObjectiveAssessment.NARRATIVE_FIELDS:
             self.fields[name].validators.append(MaxLengthValidator(NARRATIVE_MAX_LENGTH))
             self.fields[name].widget.attrs["maxlength"] = NARRATIVE_MAX_LENGTH
-        if not self.is_bound and self.instance.pk:
+        if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
             self.initial["version"] = self.instance.version
 
     def clean(self):
@@ -116,10 +116,19 @@ class ExportForm(forms.ModelForm):
 
 
 class ReportSectionForm(forms.ModelForm):
+    """A section; `version` is the one the editor started from (a save on top of a newer one is a conflict)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
     class Meta:
         model = ReportSection
         fields = ["title", "position", "enabled", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
+            self.initial["version"] = self.instance.version
 
 
 ReportSectionFormSet = forms.modelformset_factory(
@@ -154,6 +163,9 @@ class MultipleFileField(forms.FileField):
 
 
 class InputForm(forms.ModelForm):
+    """An input's texts; `version` is the one the editor started from (a save on top of a newer one is a conflict)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
     evidence = MultipleFileField(
         label=_("Evidence files"),
         help_text=_("PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG, at most 20 MB each."),
@@ -171,6 +183,8 @@ class InputForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["actions"].queryset = self.instance.assignment.objective.actions.order_by("letter")
         self.fields["actions"].label_from_instance = lambda action: action.code
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
         for name in Input.TEXT_FIELDS:
             self.fields[name].validators.append(MaxLengthValidator(Input.MAX_TEXT))
 

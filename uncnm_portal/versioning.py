@@ -13,6 +13,23 @@ class EditConflict(Exception):
         self.current = current
 
 
+def stale_forms(forms, model) -> list:
+    """The bound forms (of a model formset) whose record someone saved after the editor loaded it.
+
+    Reads the rows under a lock (call it inside a transaction), so that a save right
+    after the check cannot be overtaken; forms whose values equal the saved ones are not checked.
+    """
+    touched = [f for f in forms if f.instance.pk and set(f.changed_data) - {"version"}]
+    current = model._default_manager.select_for_update().in_bulk([f.instance.pk for f in touched])
+    return [
+        f
+        for f in touched
+        if f.cleaned_data.get("version")
+        and f.instance.pk in current
+        and current[f.instance.pk].version != f.cleaned_data["version"]
+    ]
+
+
 class Versioned(models.Model):
     """A record with a version number that each save through an editor moves on by one."""
 

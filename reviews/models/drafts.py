@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from objectives.models import Objective
+from uncnm_portal.versioning import Versioned
 
 from .cycles import ReviewCycle
 
@@ -21,7 +22,7 @@ class ReportSectionQuerySet(models.QuerySet):
         return self.filter(cycle=cycle).order_by("position", "pk")
 
 
-class ReportSection(models.Model):
+class ReportSection(Versioned):
     """One section of a cycle's voluntary review outline; the secretariat reorders, renames and adds them."""
 
     class Kind(models.TextChoices):

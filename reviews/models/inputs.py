@@ -20,6 +20,7 @@ from objectives.models import Action, Objective
 from stakeholders.models import Role
 from stakeholders.permissions import has_any_role, reporting_organisation_id
 from uncnm_portal.validators import validate_plausible_date
+from uncnm_portal.versioning import Versioned
 
 from .cycles import ReviewCycle
 
@@ -132,7 +133,7 @@ class InputQuerySet(models.QuerySet):
         return self.filter(status=Input.Status.ACCEPTED)
 
 
-class Input(models.Model):
+class Input(Versioned):
     """What an organisation reports on its assignment: drafted, submitted, then accepted or returned."""
 
     TEXT_FIELDS = ("measures", "results", "challenges", "good_practices", "data_sources")

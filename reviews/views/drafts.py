@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 from stakeholders.models import Role
 from stakeholders.permissions import role_required
 from uncnm_portal.queue import send_after_commit
+from uncnm_portal.versioning import stale_forms
 
 from ..forms import (
     ExportForm,
@@ -126,12 +128,34 @@ def outline_update(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and formset.is_valid():
         with transaction.atomic():
-            for section in formset.save(commit=False):
-                section.cycle = cycle
-                section.save()
-            for section in formset.deleted_objects:
-                section.delete()
+            stale = stale_forms(formset.forms, ReportSection)
+            if not stale:
+                for section in formset.save(commit=False):
+                    section.cycle = cycle
+                    if section.pk:
+                        section.version = F("version") + 1
+                    section.save()
+                for section in formset.deleted_objects:
+                    section.delete()
+        if stale:
+            return _outline_conflict(request, cycle, stale)
         messages.success(request, _("The outline was saved."))
         return redirect("reviews:export-list", pk=cycle.pk)
     context = {"cycle": cycle, "formset": formset}
     return render(request, "reviews/outline_form.html", context, status=400 if formset.is_bound else 200)
+
+
+def _outline_conflict(request: HttpRequest, cycle: ReviewCycle, stale: list) -> HttpResponse:
+    """Someone saved sections after this editor opened the outline: nothing saved, the typed text kept."""
+    data = request.POST.copy()
+    current = ReportSection.objects.in_bulk([form.instance.pk for form in stale])
+    for form in stale:
+        data[form.add_prefix("version")] = current[form.instance.pk].version
+    titles = ", ".join(current[form.instance.pk].display_title for form in stale)
+    conflict = _(
+        "Someone saved these sections after you opened the outline: %(titles)s. Nothing was saved: your "
+        "changes are still below. Open the outline in another tab to compare, then save again to replace them."
+    ) % {"titles": titles}
+    formset = ReportSectionFormSet(data, queryset=ReportSection.objects.for_cycle(cycle), prefix="sections")
+    context = {"cycle": cycle, "formset": formset, "conflict": conflict}
+    return render(request, "reviews/outline_form.html", context, status=409)

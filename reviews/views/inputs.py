@@ -72,6 +72,10 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(input_)
             form = InputForm(request.POST, request.FILES, instance=input_)
             if form.is_valid():
+                expected = form.cleaned_data["version"] or input_.version
+                if expected != input_.version:
+                    return _input_conflict(request, form, input_)
+                input_.claim_version(expected)
                 return _save_input(request, form)
     else:
         editable = can_edit_input(request.user, input_)
@@ -91,11 +95,42 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _attach_evidence(request: HttpRequest, input_: Input, form: InputForm) -> None:
+    for upload, extension, content_type in form.cleaned_data["evidence"]:
+        Evidence.attach(input_=input_, upload=upload, extension=extension, content_type=content_type, by=request.user)
+
+
+def _input_conflict(request: HttpRequest, form: InputForm, current: Input) -> HttpResponse:
+    """Someone saved the input after this editor opened it: keep the typed text in the form, overwrite nothing.
+
+    The files chosen are attached all the same (they add to the input and cannot be chosen again for the editor).
+    """
+    current.refresh_from_db()
+    _attach_evidence(request, current, form)
+    who = current.last_saved_by() or _("another user")
+    conflict = _(
+        "%(who)s saved this input after you opened it. Nothing was overwritten: your text is still below "
+        "and your files were attached. Open the input in another tab to compare, then save again to replace it."
+    ) % {"who": who}
+    data = request.POST.copy()
+    data["version"] = current.version
+    context = {
+        "input": current,
+        "assignment": current.assignment,
+        "form": InputForm(data, instance=current),
+        "evidence": current.evidence.all(),
+        "can_edit": True,
+        "can_review": False,
+        "return_form": ReturnForm(),
+        "conflict": conflict,
+    }
+    return render(request, "reviews/input_detail.html", context, status=409)
+
+
 def _save_input(request: HttpRequest, form: InputForm) -> HttpResponse:
     """Save the draft and its evidence; with "submit", hand it to the secretariat (inside the caller's lock)."""
     input_ = form.save()
-    for upload, extension, content_type in form.cleaned_data["evidence"]:
-        Evidence.attach(input_=input_, upload=upload, extension=extension, content_type=content_type, by=request.user)
+    _attach_evidence(request, input_, form)
     if "submit" not in request.POST:
         messages.success(request, _("Your draft was saved."))
         return redirect(input_)

@@ -268,6 +268,43 @@ def test_outline_is_configurable_per_cycle(cycle, secretariat, login):
     assert "Belarus pledged to" in text
 
 
+def outline_data(sections, **changes) -> dict:
+    data = {"sections-TOTAL_FORMS": len(sections), "sections-INITIAL_FORMS": len(sections)}
+    for i, section in enumerate(sections):
+        data.update(
+            {
+                f"sections-{i}-id": section.pk,
+                f"sections-{i}-version": section.version,
+                f"sections-{i}-title": section.title,
+                f"sections-{i}-position": section.position,
+                f"sections-{i}-enabled": "on",
+                f"sections-{i}-body": section.body,
+            }
+        )
+    data.update(changes)
+    return data
+
+
+def test_two_editors_of_the_outline_do_not_overwrite_each_other(cycle, secretariat, login):
+    url = reverse("reviews:outline-update", args=[cycle.pk])
+    sections = ReportSection.ensure_outline(cycle)  # both editors open version 1 of every section
+    first = login(secretariat).post(url, outline_data(sections, **{"sections-1-body": "The Ministry's text."}))
+    assert first.status_code == 302
+
+    stale = outline_data(sections, **{"sections-1-body": "Older text.", "sections-2-title": "Method"})
+    response = login(secretariat).post(url, stale)
+    assert response.status_code == 409
+    assert "Someone saved these sections after you opened the outline: Introduction." in response.text
+    assert "Older text." in response.text  # the typed text is kept in the form
+    saved = ReportSection.objects.for_cycle(cycle)
+    assert saved[1].body == "The Ministry's text." and saved[2].title == ""  # nothing of the stale save
+
+    rebound = {**stale, "sections-1-version": saved[1].version}  # the form now carries the newer version
+    assert login(secretariat).post(url, rebound).status_code == 302
+    saved = ReportSection.objects.for_cycle(cycle)
+    assert saved[1].body == "Older text." and saved[2].title == "Method" and saved[1].version == 3
+
+
 def test_collect_uses_a_fixed_number_of_queries(cycle, django_assert_max_num_queries):
     from uncnm_portal.demo import grow_tenfold
 

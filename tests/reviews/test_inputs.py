@@ -324,3 +324,33 @@ def test_the_same_file_attached_twice_is_stored_once(assignment, focal_point_a, 
     client.post(assignment.input.get_absolute_url(), {**data(), "evidence": [pdf("plan.pdf")]})
     client.post(assignment.input.get_absolute_url(), {**data(), "evidence": [pdf("plan-copy.pdf")]})
     assert Evidence.objects.count() == 1
+
+
+def test_a_save_on_top_of_an_older_version_is_a_conflict_that_keeps_the_text_and_the_files(
+    assignment, focal_point_a, login
+):
+    url = assignment.input.get_absolute_url()
+    tab_a, tab_b = login(focal_point_a), login(focal_point_a)
+    assert 'name="version" value="1"' in tab_b.get(url).text  # both tabs opened version 1
+    assert tab_a.post(url, data(measures="Text of tab A", version=1)).status_code == 302
+
+    response = tab_b.post(url, {**data(measures="Text of tab B", version=1), "evidence": [pdf()]})
+    assert response.status_code == 409
+    page = response.text
+    assert "saved this input after you opened it" in page and "Text of tab B" in page
+    assert 'name="version" value="2"' in page  # saving the kept text again replaces tab A's, knowingly
+    input_ = Input.objects.get()
+    assert input_.measures == "Text of tab A" and input_.version == 2
+    assert Evidence.objects.count() == 1  # the chosen file is not lost
+
+    response = tab_b.post(url, {**data(measures="Text of tab B", version=2), "submit": "1"})
+    input_.refresh_from_db()
+    assert response.status_code == 302 and input_.measures == "Text of tab B" and input_.status == "submitted"
+
+
+def test_submitting_from_an_older_version_submits_nothing(assignment, focal_point_a, login):
+    url = assignment.input.get_absolute_url()
+    login(focal_point_a).post(url, data(measures="Newer text", version=1))
+    response = login(focal_point_a).post(url, {**data(measures="Older text", version=1), "submit": "1"})
+    input_ = Input.objects.get()
+    assert response.status_code == 409 and input_.status == "draft" and input_.measures == "Newer text"
