@@ -245,7 +245,7 @@ def run(work: Path) -> None:
         "--without-mingle",
     )
     try:
-        browse(Browser(base))
+        browse(Browser(base), work / "worker.log")
         in_chromium(base, port)
     finally:
         stop(web)
@@ -256,12 +256,12 @@ def run(work: Path) -> None:
                 print("\n".join((work / log).read_text(errors="replace").splitlines()[-40:]))
 
 
-def browse(browser: Browser) -> None:
+def browse(browser: Browser, mail_log: Path) -> None:
     """The HTTP part: the login page and its static files, the secretariat's login, pages, errors, an export."""
     wait_until_up(browser)
     print(f"== through HTTP on {browser.base} (plain HTTP trial, DEBUG off)")
     login_page(browser)
-    if log_in_secretariat(browser):
+    if log_in_secretariat(browser, mail_log):
         main_pages(browser)
         error_pages(browser)
         export_draft(browser)
@@ -291,9 +291,21 @@ def login_page(browser: Browser) -> None:
         check("immutable" in headers.get("Cache-Control", ""), f"{url.decode()} is cached for good")
 
 
-def log_in_secretariat(browser: Browser) -> bool:
+def log_in_secretariat(browser: Browser, mail_log: Path) -> bool:
     status, _headers, _body = browser.post_form("/accounts/login/", {"username": "secretariat", "password": PASSWORD})
     check(status == 302, "the secretariat logs in with a password", str(status))
+    status, _headers, body = browser.request("/accounts/two-factor/")
+    check(b"totp-secret" not in body, "the password alone shows no key of an authenticator app")
+    status, _headers, body = browser.post_form("/accounts/two-factor/", {"send": "1"})
+    check(status == 200 and b"We sent a link" in body, "the secretariat asks for the enrolment link", str(status))
+    link = None
+    deadline = time.monotonic() + 30
+    while link is None and time.monotonic() < deadline:  # the real worker sends it (console e-mail in its log)
+        link = re.search(r"/accounts/two-factor/enrol/\S+/", mail_log.read_text(errors="replace"))
+        time.sleep(0.5)
+    if not check(link is not None, "the worker e-mails the enrolment link"):
+        return False
+    status, _headers, _body = browser.request(link[0])
     status, _headers, body = browser.request("/accounts/two-factor/")
     secret = re.search(rb'id="totp-secret">([A-Z2-7]+)<', body)
     if not check(secret is not None, "the first login shows the key of a new authenticator app"):

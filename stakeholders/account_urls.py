@@ -15,5 +15,6 @@ urlpatterns = [
         name="user-reset-second-factor",
     ),
     path("two-factor/", account_views.two_factor, name="two-factor"),
+    path("two-factor/enrol/<str:token>/", account_views.two_factor_enrol, name="two-factor-enrol"),
     path("invitation/<uidb64>/<token>/", account_views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import invitations
+from . import enrolment, invitations
 from .forms import AccountForm, InvitationForm
 from .models import Role, User
 from .permissions import member_required, role_required
@@ -116,18 +116,24 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
         return super().form_valid(form)
 
 
+def _next_url(request: HttpRequest) -> str:
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    return next_url if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}) else "/"
+
+
 @member_required
 def two_factor(request: HttpRequest) -> HttpResponse:
-    """Confirm the TOTP code of the user's authenticator app; the first time, register the app first."""
+    """Confirm the TOTP code of the user's authenticator app; the first time, register the app first,
+    which needs the link e-mailed to the account (stakeholders/enrolment.py)."""
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     setup = device is None
+    next_url = _next_url(request)
+    if setup and not enrolment.is_confirmed(request):
+        return _enrolment_by_email(request, next_url)
     if setup:
         device, _created = TOTPDevice.objects.get_or_create(
             user=request.user, confirmed=False, defaults={"name": "authenticator"}
         )
-    next_url = request.POST.get("next") or request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
     error = ""
     if request.method == "POST":
         token = "".join(request.POST.get("token", "").split())
@@ -135,6 +141,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             if setup:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
+                enrolment.finish(request)
             otp_login(request, device)
             return redirect(next_url)
         allowed, _details = device.verify_is_allowed()
@@ -150,6 +157,38 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             scale=4, title=_("QR code for your authenticator app")
         )
     return render(request, "registration/two_factor.html", context, status=400 if error else 200)
+
+
+def _enrolment_by_email(request: HttpRequest, next_url: str, *, error: str = "") -> HttpResponse:
+    """No app registered yet: e-mail a link that lets this session register one."""
+    user = request.user
+    sent = False
+    if request.method == "POST" and "send" in request.POST and user.email:
+        if enrolment.can_send(request):
+            enrolment.send_link(request)
+            sent = True
+        else:
+            error = _("A link was sent less than a minute ago: look for it in your mailbox first.")
+    context = {"next": next_url, "error": error, "sent": sent, "address": _masked(user.email)}
+    return render(request, "registration/two_factor_email.html", context, status=400 if error else 200)
+
+
+@member_required
+def two_factor_enrol(request: HttpRequest, token: str) -> HttpResponse:
+    """The e-mailed link: in the session that asked for it, the two-step page then shows a new key."""
+    if enrolment.confirm(request, token):
+        return redirect("accounts:two-factor")
+    error = _(
+        "This link does not work (any more): it works once, for %(minutes)s minutes, in the browser that "
+        "asked for it. Ask for a new one below."
+    ) % {"minutes": enrolment.MAX_AGE // 60}
+    return _enrolment_by_email(request, "/", error=error)
+
+
+def _masked(address: str) -> str:
+    """a•••@iom.int: enough to recognise one's address, not enough to learn someone else's."""
+    local, _at, domain = address.partition("@")
+    return f"{local[:1]}•••@{domain}" if domain else ""
 
 
 def _base32(key: bytes) -> str:

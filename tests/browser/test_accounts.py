@@ -1,6 +1,10 @@
 """The secretariat manages an account in real Chromium: role, organisation, a lost second factor; no admin needed."""
 
+import re
+
 import pytest
+from django.core import mail
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
@@ -38,3 +42,24 @@ def test_secretariat_changes_a_role_and_resets_a_second_factor(page):
     olga = User.objects.get(username="olga")
     assert olga.organisation == ministry and olga.roles == [Role.FOCAL_POINT] and not olga.is_staff
     assert not TOTPDevice.objects.filter(user=olga).exists()
+
+
+def test_a_new_secretariat_member_registers_an_authenticator_app_through_an_e_mailed_link(page, settings, eager_celery):
+    settings.OTP_REQUIRED_FOR_SECRETARIAT = True
+    UserFactory(username="anna", role=Role.SECRETARIAT, email="anna@iom.example")
+    log_in(page, "anna", TEST_PASSWORD)
+    expect(page.get_by_role("heading", name="Two-step verification")).to_be_visible()
+    expect(page.locator("#totp-secret")).to_have_count(0)
+    page.get_by_role("button", name="E-mail me a link at a•••@iom.example").click()
+    expect(page.get_by_role("status")).to_contain_text("We sent a link to a•••@iom.example")
+
+    link = re.search(r"/accounts/two-factor/enrol/\S+/", mail.outbox[-1].body)[0]
+    page.goto(link)
+    secret = page.locator("#totp-secret").inner_text()
+    device = TOTPDevice.objects.get(user__username="anna")
+    assert secret and device.bin_key
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_role("heading", name="Two-step verification")).to_have_count(0)
+    device.refresh_from_db()
+    assert device.confirmed

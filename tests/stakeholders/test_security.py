@@ -123,34 +123,85 @@ def test_repeated_failed_logins_lock_the_account(client, observer, settings):
     assert "_auth_user_id" not in client.session
 
 
-def test_secretariat_needs_a_second_factor(secretariat, settings):
+def enrolment_link() -> str:
+    return re.search(r"http://[^/]+(/accounts/two-factor/enrol/\S+/)", mail.outbox[-1].body).group(1)
+
+
+@pytest.fixture
+def password_only(secretariat, settings, eager_celery, django_capture_on_commit_callbacks):
+    """The secretariat after the password step, with no authenticator app registered yet."""
     settings.OTP_REQUIRED_FOR_SECRETARIAT = True
     client = Client()
     client.post(reverse("login"), {"username": "secretariat", "password": TEST_PASSWORD})
+    client.ask_for_link = lambda: _ask_for_link(client, django_capture_on_commit_callbacks)
+    return client
+
+
+def _ask_for_link(client, capture):
+    with capture(execute=True):
+        return client.post(reverse("accounts:two-factor"), {"send": "1", "next": "/dashboard/"})
+
+
+def code_of(device) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def test_secretariat_needs_a_second_factor_registered_after_an_e_mailed_link(password_only, secretariat):
+    client = password_only
     response = client.get(reverse("reviews:dashboard"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:two-factor"))
-    setup = client.get(response["Location"]).content.decode()
-    assert "<svg" in setup and "totp-secret" in setup
-    device = TOTPDevice.objects.get(user=secretariat)
+    page = client.get(response["Location"]).text
+    assert "totp-secret" not in page and "<svg" not in page  # the password alone shows no key
+    assert "E-mail me a link at s•••@" in page and not TOTPDevice.objects.exists()
+
+    response = client.ask_for_link()
+    assert "We sent a link to s•••@" in response.text and mail.outbox[-1].to == [secretariat.email]
+    page = client.get(enrolment_link(), follow=True).text
+    assert "<svg" in page and "totp-secret" in page
+    device = TOTPDevice.objects.get(user=secretariat, confirmed=False)
     assert client.post(reverse("accounts:two-factor"), {"token": "000000", "next": "/dashboard/"}).status_code == 400
     # A wrong code slows the next attempts down (django-otp throttling): try again a little later.
     with time_machine.travel(datetime.timedelta(seconds=5)):
-        code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-        response = client.post(reverse("accounts:two-factor"), {"token": code, "next": "/dashboard/"})
+        response = client.post(reverse("accounts:two-factor"), {"token": code_of(device), "next": "/dashboard/"})
         assert response["Location"] == "/dashboard/"
         assert client.get(reverse("reviews:dashboard")).status_code == 200
     device.refresh_from_db()
     assert device.confirmed
 
 
-def test_second_factor_refuses_an_outside_next_url(secretariat, settings):
-    settings.OTP_REQUIRED_FOR_SECRETARIAT = True
-    client = Client()
-    client.post(reverse("login"), {"username": "secretariat", "password": TEST_PASSWORD})
-    client.get(reverse("accounts:two-factor"))
+def test_the_enrolment_link_works_once_in_the_session_that_asked_within_thirty_minutes(password_only, secretariat):
+    password_only.ask_for_link()
+    link = enrolment_link()
+    other_session = Client()
+    other_session.post(reverse("login"), {"username": "secretariat", "password": TEST_PASSWORD})
+    response = other_session.get(link)  # someone with the password and the mailbox but not this browser
+    assert response.status_code == 400 and "This link does not work" in response.text
+    assert not TOTPDevice.objects.exists()
+
+    with time_machine.travel(datetime.timedelta(minutes=31)):
+        assert password_only.get(link).status_code == 400  # expired
+    assert password_only.get(link).status_code == 302  # in time, in this session
+    assert password_only.get(link).status_code == 400  # once
+    assert password_only.get(link.replace("enrol/", "enrol/x")).status_code == 400  # tampered with
+
+
+def test_a_second_link_is_sent_only_after_a_minute(password_only):
+    password_only.ask_for_link()
+    response = password_only.ask_for_link()
+    assert response.status_code == 400 and "less than a minute ago" in response.text
+    assert len(mail.outbox) == 1
+    with time_machine.travel(datetime.timedelta(seconds=61)):
+        assert password_only.ask_for_link().status_code == 200 and len(mail.outbox) == 2
+
+
+def test_second_factor_refuses_an_outside_next_url(password_only, secretariat):
+    password_only.ask_for_link()
+    password_only.get(enrolment_link())
+    password_only.get(reverse("accounts:two-factor"))
     device = TOTPDevice.objects.get(user=secretariat)
-    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    response = client.post(reverse("accounts:two-factor"), {"token": code, "next": "https://evil.example/"})
+    response = password_only.post(
+        reverse("accounts:two-factor"), {"token": code_of(device), "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 

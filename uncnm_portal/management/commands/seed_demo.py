@@ -22,5 +22,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {user.username:<12} {demo.DEMO_PASSWORD}   ({role})")
         if settings.OTP_REQUIRED_FOR_SECRETARIAT:
             self.stdout.write(
-                "The secretariat account then sets up a TOTP authenticator app (the portal shows the QR code)."
+                "The secretariat account then registers a TOTP authenticator app: the portal e-mails a link "
+                "(printed in the terminal on the embedded default) that shows the QR code."
             )
