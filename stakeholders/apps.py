@@ -17,3 +17,8 @@ class StakeholdersConfig(AppConfig):
     def ready(self) -> None:
         # One table says which model permissions each role holds; every migrate applies it exactly.
         post_migrate.connect(_sync_role_permissions, sender=self, dispatch_uid="stakeholders.sync_role_permissions")
+        from axes.signals import user_locked_out
+
+        from .lockout import tell_the_owner
+
+        user_locked_out.connect(tell_the_owner, dispatch_uid="stakeholders.tell_the_owner")

@@ -143,6 +143,12 @@ def celery_worker_process(celery_workers):
 
 
 @pytest.fixture
+def send_now(eager_celery, django_capture_on_commit_callbacks):
+    """Run the e-mail tasks that a request queues after its commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def eager_celery():
     """Run tasks in-process, whatever the environment's broker (the embedded default's behaviour)."""
     from uncnm_portal.celery import app

@@ -89,8 +89,14 @@ AUTHENTICATION_BACKENDS = [
 # django-axes: 5 failed logins for one account, from whatever addresses, lock the account, and 5
 # failed logins from one address, for whatever accounts, lock the address, for 30 minutes
 # (guesses spread over addresses, or one password sprayed over accounts, are both stopped).
+# Each further lockout of an account within 24 hours doubles its time (stakeholders/lockout.py),
+# and the owner gets an e-mail.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
+LOCKOUT_BASE_HOURS = env.float("AXES_COOLOFF_HOURS", default=0.5)
+AXES_COOLOFF_TIME = "stakeholders.lockout.cool_off"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Guesses during a lockout are refused, not counted: each logged lockout is one lockout.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_CALLABLE = "stakeholders.lockout.attempted_username"
 AXES_RESET_ON_SUCCESS = True

@@ -48,12 +48,6 @@ def assignment(organisation_a, focal_point_a):
     return AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a)
 
 
-@pytest.fixture
-def send_now(eager_celery, django_capture_on_commit_callbacks):
-    """Run the e-mail tasks that a request queues after its commit."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def test_focal_point_saves_a_draft_with_evidence(assignment, focal_point_a, focal_point_b, login):
     client = login(focal_point_a)
     url = assignment.input.get_absolute_url()

@@ -247,6 +247,49 @@ def test_guesses_spread_over_addresses_lock_the_account(observer):
     assert response.status_code == 429  # the right password from a new address does not get in
 
 
+def fail_logins(username: str, times: int, address: str = "192.0.2.1") -> None:
+    for attempt in range(times):
+        Client(REMOTE_ADDR=address).post(reverse("login"), {"username": username, "password": f"guess-{attempt}"})
+
+
+def can_log_in(username: str) -> bool:
+    response = Client(REMOTE_ADDR="198.51.100.7").post(
+        reverse("login"), {"username": username, "password": TEST_PASSWORD}
+    )
+    return response.status_code == 302
+
+
+def test_a_lockout_e_mails_the_owner_once(observer, send_now):
+    with send_now():
+        fail_logins("observer", 5)
+        fail_logins("observer", 5, address="192.0.2.9")  # still locked: no second e-mail
+    (message,) = mail.outbox
+    assert message.to == [observer.email] and "locked for 30 minutes" in message.body
+    assert "192.0.2.1" in message.body
+
+
+def test_each_further_lockout_within_a_day_doubles_the_wait(observer):
+    with time_machine.travel("2026-11-27 08:00Z", tick=False) as clock:
+        fail_logins("observer", 5)
+        clock.shift(datetime.timedelta(minutes=29))
+        assert not can_log_in("observer")
+        clock.shift(datetime.timedelta(minutes=2))  # first lockout: 30 minutes
+        fail_logins("observer", 5)
+        page = Client().post(reverse("login"), {"username": "observer", "password": "x"}).text
+        assert "Try again in 60 minutes" in page, re.findall(r"role=\"alert\">[^<]*", page)
+        clock.shift(datetime.timedelta(minutes=59))
+        assert not can_log_in("observer")  # second lockout: 60 minutes
+        clock.shift(datetime.timedelta(minutes=2))
+        assert can_log_in("observer")
+
+
+def test_no_e_mail_for_an_account_that_does_not_exist_or_only_a_locked_address(db, observer, send_now):
+    with send_now():
+        fail_logins("nobody@example.org", 6)
+        fail_logins("observer", 1)  # the address is locked now, the observer's account is not
+    assert mail.outbox == []
+
+
 def test_one_password_sprayed_over_accounts_locks_the_address(db):
     from tests.factories import UserFactory
 

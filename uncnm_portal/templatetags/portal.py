@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 from django import template
@@ -56,3 +57,9 @@ def breadcrumbs(parser, token) -> BreadcrumbsNode:
     nodelist = parser.parse(("endbreadcrumbs",))
     parser.delete_first_token()
     return BreadcrumbsNode(nodelist)
+
+
+@register.filter
+def minutes(delta: datetime.timedelta) -> int:
+    """A duration in whole minutes (at least 1), for messages such as the lockout page."""
+    return max(int(delta.total_seconds() // 60), 1)
