@@ -10,10 +10,11 @@ import struct
 import zipfile
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-MAX_SIZE = 20 * 1024 * 1024
 # Extension -> MIME type, for the kinds of file an input may carry.
 ALLOWED = {
     "pdf": "application/pdf",
@@ -166,8 +167,11 @@ def check_upload(upload) -> tuple[str, str]:
     """Return (extension, MIME type) of an acceptable upload, or raise ValidationError with a clear message."""
     if upload.size == 0:
         raise ValidationError(_("The file %(name)s is empty.") % {"name": upload.name})
-    if upload.size > MAX_SIZE:
-        raise ValidationError(_("The file %(name)s is larger than 20 MB.") % {"name": upload.name})
+    if upload.size > settings.UPLOAD_MAX_FILE_BYTES:  # the upload handler stops such files already
+        raise ValidationError(
+            _("The file %(name)s is larger than %(size)s.")
+            % {"name": upload.name, "size": filesizeformat(settings.UPLOAD_MAX_FILE_BYTES)}
+        )
     try:
         extension = _kind(upload)
     except _Refused as refusal:

@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from objectives.models import Objective
@@ -140,6 +142,13 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+def too_large(name: str) -> str:
+    return _("The file %(name)s is larger than %(size)s.") % {
+        "name": name,
+        "size": filesizeformat(settings.UPLOAD_MAX_FILE_BYTES),
+    }
+
+
 class MultipleFileField(forms.FileField):
     """Several files in one field; each is checked by its content (reviews/evidence.py)."""
 
@@ -169,6 +178,14 @@ class InputForm(forms.ModelForm):
     evidence = MultipleFileField(
         label=_("Evidence files"),
         help_text=_("PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG, at most 20 MB each."),
+        widget=MultipleFileInput(
+            attrs={
+                "accept": ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg",
+                "data-max-bytes": settings.UPLOAD_MAX_FILE_BYTES,
+                "data-too-large": _("Too large (at most 20 MB each), not attached:"),
+                "data-message-id": "evidence-too-large",
+            }
+        ),
     )
 
     class Meta:
@@ -179,14 +196,22 @@ class InputForm(forms.ModelForm):
             "actions": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, refused_uploads: list[str] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        # Files the upload handler stopped reading (uncnm_portal/uploads.py): too large to be attached.
+        self.refused_uploads = list(refused_uploads)
         self.fields["actions"].queryset = self.instance.assignment.objective.actions.order_by("letter")
         self.fields["actions"].label_from_instance = lambda action: action.code
         if not self.is_bound:
             self.initial["version"] = self.instance.version
         for name in Input.TEXT_FIELDS:
             self.fields[name].validators.append(MaxLengthValidator(Input.MAX_TEXT))
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.refused_uploads:
+            self.add_error("evidence", too_large(name))
+        return cleaned
 
 
 class ReturnForm(forms.Form):

@@ -1,6 +1,10 @@
 """Implausible dates and years get a clear message wherever they can be typed, never a 500 later (issue 16)."""
 
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.urls import reverse
 
 from objectives.models import Activity
@@ -52,3 +56,49 @@ def test_admin_refuses_a_review_cycle_in_year_9999(superuser, login):
     html = response.content.decode()
     assert response.status_code == 200 and MESSAGE in html and "less than or equal to 2100" in html
     assert not ReviewCycle.objects.filter(name="Far future").exists()
+
+
+def test_an_oversized_request_is_refused_before_its_body_is_read(focal_point_a, organisation_a, login):
+    from tests.factories import AssignmentFactory
+
+    assignment = AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a)
+    client = login(focal_point_a)
+
+    class Unreadable(io.BytesIO):
+        def read(self, *args):
+            raise AssertionError("the body was read")
+
+    response = client.generic(
+        "POST",
+        assignment.input.get_absolute_url(),
+        CONTENT_TYPE="multipart/form-data; boundary=xyz",
+        CONTENT_LENGTH=str(101 * 1024 * 1024),
+        **{"wsgi.input": Unreadable()},
+    )
+    assert response.status_code == 413
+    assert "The files sent together are too large" in response.text and "100.0\xa0MB" in response.text
+
+
+def test_a_file_over_the_limit_is_stopped_while_it_is_read_and_reported(focal_point_a, organisation_a, login, settings):
+    from reviews.models import Evidence, Input
+    from tests.factories import AssignmentFactory
+    from tests.reviews.test_inputs import PDF, data
+
+    settings.UPLOAD_MAX_FILE_BYTES = 1024 * 1024
+    assignment = AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a)
+    stored = []
+    original = TemporaryFileUploadHandler.receive_data_chunk
+    TemporaryFileUploadHandler.receive_data_chunk = lambda self, chunk, start: (
+        stored.append(len(chunk)) or original(self, chunk, start)
+    )
+    try:
+        big = SimpleUploadedFile("scan.pdf", PDF + b"0" * (5 * 1024 * 1024), content_type="application/pdf")
+        response = login(focal_point_a).post(
+            assignment.input.get_absolute_url(), {**data(measures="Kept text"), "evidence": [big]}
+        )
+    finally:
+        TemporaryFileUploadHandler.receive_data_chunk = original
+    assert response.status_code == 400
+    assert "The file scan.pdf is larger than 1.0\xa0MB." in response.text and "Kept text" in response.text
+    assert sum(stored) <= 1024 * 1024  # never more than the limit spooled to disk
+    assert not Evidence.objects.exists() and Input.objects.get().measures == ""

@@ -70,7 +70,12 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if not input_.is_editable:
                 messages.info(request, _("This input was already submitted; nothing was changed."))
                 return redirect(input_)
-            form = InputForm(request.POST, request.FILES, instance=input_)
+            form = InputForm(
+                request.POST,
+                request.FILES,
+                instance=input_,
+                refused_uploads=getattr(request, "refused_uploads", []),
+            )
             if form.is_valid():
                 expected = form.cleaned_data["version"] or input_.version
                 if expected != input_.version:

@@ -91,3 +91,24 @@ def test_call_invitation_draft_submit_return_resubmit_accept(
     expect(accepted).to_contain_text("About 3,000 workers are covered.")
     accepted.get_by_role("button", name="Copy to “Key achievements”").nth(1).click()
     expect(page.get_by_label("Key achievements")).to_have_value("About 3,000 workers are covered.")
+
+
+def test_a_file_over_the_limit_is_refused_in_the_browser_before_the_upload(page, settings):
+    from tests.factories import AssignmentFactory
+
+    settings.UPLOAD_MAX_FILE_BYTES = 1000
+    organisation = OrganisationFactory()
+    UserFactory(username="olga", role=Role.FOCAL_POINT, organisation=organisation)
+    assignment = AssignmentFactory(organisation=organisation, focal_point=None)
+    log_in(page, "olga", TEST_PASSWORD)
+    page.goto(assignment.input.get_absolute_url())
+    page.get_by_label("Measures taken").fill("Kept text")
+    page.get_by_label("Evidence files").set_input_files(
+        [
+            {"name": "small.pdf", "mimeType": "application/pdf", "buffer": PDF},
+            {"name": "scan.pdf", "mimeType": "application/pdf", "buffer": PDF + b"0" * 2000},
+        ]
+    )
+    expect(page.get_by_role("alert")).to_contain_text("Too large (at most 20 MB each), not attached: scan.pdf")
+    assert page.get_by_label("Evidence files").evaluate("input => input.files.length") == 0
+    expect(page.get_by_label("Measures taken")).to_have_value("Kept text")

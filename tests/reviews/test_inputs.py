@@ -73,7 +73,7 @@ def test_focal_point_saves_a_draft_with_evidence(assignment, focal_point_a, foca
         (SimpleUploadedFile("page.pdf", b"<html><script>alert(1)</script></html>"), "is not a PDF, DOCX"),
         (SimpleUploadedFile("program.png", b"MZ\x90\x00" + b"\x00" * 100), "is not a PDF, DOCX"),
         (SimpleUploadedFile("archive.docx", b"PK\x03\x04" + b"\x00" * 100), "is not a PDF, DOCX"),
-        (SimpleUploadedFile("huge.pdf", PDF + b"0" * (20 * 1024 * 1024)), "larger than 20 MB"),
+        (SimpleUploadedFile("huge.pdf", PDF + b"0" * (20 * 1024 * 1024)), "larger than 20.0\xa0MB"),
     ],
 )
 def test_bad_files_get_a_clear_error_and_lose_nothing(assignment, focal_point_a, login, upload, message):
