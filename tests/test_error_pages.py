@@ -78,6 +78,18 @@ def test_500_page(settings, language, text):
     assert 'name="csrfmiddlewaretoken" value="' in html  # the language switch works from here
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "The portal's database is not answering"), ("ru", "База данных портала не отвечает")],
+)
+def test_the_database_away_is_a_503_with_a_retry_hint(settings, language, text):
+    settings.ROOT_URLCONF = "tests.urls_errors"
+    response = client_in(language, raise_request_exception=False).get("/database-away/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert text in response.text and f'<html lang="{language}">' in response.text
+
+
 def test_500_page_needs_no_database_and_no_user():
     # No django_db mark: any query would fail this test.
     request = RequestFactory().get("/objectives/1/")

@@ -1,6 +1,7 @@
 """The portal's URLs plus one view that fails, to see the 500 page as a user would."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.db import OperationalError
 from django.urls import path
 
 from uncnm_portal.urls import handler500
@@ -12,5 +13,10 @@ def boom(request):
     raise RuntimeError("boom")
 
 
-urlpatterns = [*portal_urlpatterns, path("boom/", boom)]
+@login_not_required
+def database_away(request):
+    raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+
+
+urlpatterns = [*portal_urlpatterns, path("boom/", boom), path("database-away/", database_away)]
 __all__ = ["handler500", "urlpatterns"]

@@ -1,5 +1,7 @@
+import sys
+
 from django.contrib.auth.decorators import login_not_required
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -18,15 +20,23 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Retry-After on the 503 page: a database restart is usually over within this many seconds.
+RETRY_AFTER = 30
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page, in the portal's layout, rendered without the database or the user (either may have failed).
 
-    Unlike Django's default it keeps the request and the CSRF token (read from the cookie), so the
-    page's language switch works.
+    When the database is what failed (away, restarting), it is a 503 with Retry-After and a page that
+    says so. Unlike Django's default it keeps the request and the CSRF token (read from the cookie), so
+    the page's language switch works.
     """
-    template = loader.get_template("500.html")
     context = {"request": request, "csrf_token": get_token(request)}
-    return HttpResponseServerError(template.render(context))
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
