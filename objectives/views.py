@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
+from uncnm_portal.once import once_per_form
 from uncnm_portal.spreadsheets import FORMATS, export_response
 from uncnm_portal.versioning import EditConflict
 
@@ -85,6 +86,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @member_required
+@once_per_form
 def activity_create(request: HttpRequest) -> HttpResponse:
     if not can_create_activity(request.user):
         raise PermissionDenied
@@ -195,6 +197,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.SECRETARIAT)
+@once_per_form
 def indicator_create(request: HttpRequest) -> HttpResponse:
     return _indicator_form(request, Indicator())
 

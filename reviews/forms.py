@@ -181,7 +181,6 @@ class InputForm(forms.ModelForm):
         widget=MultipleFileInput(
             attrs={
                 "accept": ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg",
-                "data-max-bytes": settings.UPLOAD_MAX_FILE_BYTES,
                 "data-too-large": _("Too large (at most 20 MB each), not attached:"),
                 "data-message-id": "evidence-too-large",
             }
@@ -200,6 +199,7 @@ class InputForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Files the upload handler stopped reading (uncnm_portal/uploads.py): too large to be attached.
         self.refused_uploads = list(refused_uploads)
+        self.fields["evidence"].widget.attrs["data-max-bytes"] = settings.UPLOAD_MAX_FILE_BYTES
         self.fields["actions"].queryset = self.instance.assignment.objective.actions.order_by("letter")
         self.fields["actions"].label_from_instance = lambda action: action.code
         if not self.is_bound:

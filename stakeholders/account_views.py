@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from uncnm_portal.once import once_per_form
+
 from . import enrolment, invitations
 from .forms import AccountForm, InvitationForm
 from .models import Role, User
@@ -34,6 +36,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.SECRETARIAT)
+@once_per_form
 def user_invite(request: HttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -78,7 +78,7 @@ def test_with_redis_stopped_users_browse_export_and_invite_and_each_completes_on
     assert not failed, failed
 
     status, headers, body = browser.post(f"/cycles/{cycle_id}/exports/", {"language": "ru", "include_annexes": "on"})
-    assert status == 302, re.findall(r'invalid-feedback[^<]*<[^<]*', body) or body[-2000:]
+    assert status == 302, re.findall(r"invalid-feedback[^<]*<[^<]*", body) or body[-2000:]
     status, _headers, page = browser.request(headers["Location"])
     assert status == 200 and "it will start shortly" in page
     status, _headers, _body = browser.post(

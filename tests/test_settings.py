@@ -62,6 +62,7 @@ def test_export_time_limit_is_below_the_visibility_timeout_and_beat_runs_the_swe
         "reviews.tasks.requeue_stuck_exports_task",
         "reviews.tasks.send_deadline_reminders_task",
         "stakeholders.tasks.send_waiting_emails_task",
+        "uncnm_portal.tasks.forget_form_keys_task",
     }
 
 

@@ -25,6 +25,8 @@ from reviews.permissions import can_edit_assessments
 from stakeholders.permissions import member_required
 from uncnm_portal.versioning import Versioned
 
+from .once import once_per_form
+
 # Fields that describe the record itself rather than its content.
 BOOKKEEPING = {"id", "version", "updated_at", "updated_by", "created_by"}
 
@@ -110,6 +112,7 @@ def history_list(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @require_POST
 @member_required
+@once_per_form
 def history_restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpResponse:
     tracked, obj = _tracked_object(kind, pk)
     if not tracked.can_restore(request.user, obj):

@@ -247,6 +247,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBIL
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE: dict = {
     "requeue-stuck-exports": {"task": "reviews.tasks.requeue_stuck_exports_task", "schedule": 60.0},
+    "forget-form-keys": {"task": "uncnm_portal.tasks.forget_form_keys_task", "schedule": 86400.0},
     "deadline-reminders": {"task": "reviews.tasks.send_deadline_reminders_task", "schedule": 3600.0},
     "waiting-emails": {"task": "stakeholders.tasks.send_waiting_emails_task", "schedule": 60.0},
 }

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from stakeholders.models import Role
 from stakeholders.permissions import role_required
+from uncnm_portal.once import once_per_form
 from uncnm_portal.queue import send_after_commit
 from uncnm_portal.versioning import stale_forms
 
@@ -31,6 +32,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 @role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
+@once_per_form
 def export_list(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     form = ExportForm(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from objectives.models import Objective
 from stakeholders.models import Organisation, Role
 from stakeholders.permissions import member_required, role_required
+from uncnm_portal.once import once_per_form
 from uncnm_portal.spreadsheets import FORMATS, export_response
 
 from .. import notifications
@@ -209,6 +210,7 @@ def input_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.SECRETARIAT)
+@once_per_form
 def call_for_inputs(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     form = AssignmentForm(request.POST or None)

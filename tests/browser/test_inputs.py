@@ -112,3 +112,22 @@ def test_a_file_over_the_limit_is_refused_in_the_browser_before_the_upload(page,
     expect(page.get_by_role("alert")).to_contain_text("Too large (at most 20 MB each), not attached: scan.pdf")
     assert page.get_by_label("Evidence files").evaluate("input => input.files.length") == 0
     expect(page.get_by_label("Measures taken")).to_have_value("Kept text")
+
+
+def test_a_form_s_buttons_are_disabled_once_it_is_sent(page):
+    from tests.factories import AssignmentFactory
+
+    organisation = OrganisationFactory()
+    UserFactory(username="olga", role=Role.FOCAL_POINT, organisation=organisation)
+    assignment = AssignmentFactory(organisation=organisation, focal_point=None)
+    log_in(page, "olga", TEST_PASSWORD)
+    page.goto(assignment.input.get_absolute_url())
+    page.get_by_label("Measures taken").fill("A new law")
+    # What the buttons were while the page was being left for the server's answer.
+    page.evaluate(
+        """() => addEventListener("beforeunload", () => sessionStorage.setItem("buttons",
+            JSON.stringify([...document.querySelectorAll("main button[type=submit]")].map((b) => b.disabled))))"""
+    )
+    page.get_by_role("button", name="Submit to the secretariat").click()
+    expect(page.get_by_role("alert")).to_contain_text("Your input was submitted to the secretariat")
+    assert set(page.evaluate("() => JSON.parse(sessionStorage.getItem('buttons'))")) == {True}

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 from decimal import Decimal
 
 from django import template
@@ -63,3 +64,9 @@ def breadcrumbs(parser, token) -> BreadcrumbsNode:
 def minutes(delta: datetime.timedelta) -> int:
     """A duration in whole minutes (at least 1), for messages such as the lockout page."""
     return max(int(delta.total_seconds() // 60), 1)
+
+
+@register.simple_tag
+def form_key() -> SafeString:
+    """The one-time key of a form that creates something (uncnm_portal/once.py)."""
+    return format_html('<input type="hidden" name="form_key" value="{}">', uuid.uuid4())
