@@ -8,3 +8,6 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import model_choices
+
+        model_choices.install()
