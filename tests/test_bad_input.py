@@ -64,7 +64,17 @@ def forms_of(html: str) -> list[dict]:
 
 
 def counts() -> dict[str, int]:
-    models = [Activity, Indicator, ObjectiveAssessment, ActionProgress, Assignment, Input, ExportJob, ReportSection, User]
+    models = [
+        Activity,
+        Indicator,
+        ObjectiveAssessment,
+        ActionProgress,
+        Assignment,
+        Input,
+        ExportJob,
+        ReportSection,
+        User,
+    ]
     return {model.__name__: model.objects.count() for model in models}
 
 

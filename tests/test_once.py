@@ -76,6 +76,7 @@ def test_an_activity_recorded_twice_is_stored_once(agency_staff, agency, login):
     client = login(agency_staff)
     first, second = send_twice(client, reverse("objectives:activity-create"), activity_data(agency))
     assert first.status_code == 302 and Activity.objects.count() == 1
+    assert second.redirect_chain[-1][0] == first["Location"] and "nothing was done twice" in second.text
 
 
 def test_a_restore_sent_twice_restores_once(secretariat, agency, login):
