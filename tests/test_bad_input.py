@@ -52,9 +52,13 @@ class Forms(HTMLParser):
             self.forms.append(
                 {"method": (attrs.get("method") or "get").lower(), "action": attrs.get("action") or "", "fields": set()}
             )
-        elif tag in ("input", "select", "textarea", "button") and self.forms and attrs.get("name"):
-            if attrs.get("type") != "file":
-                self.forms[-1]["fields"].add(attrs["name"])
+        elif (
+            tag in ("input", "select", "textarea", "button")
+            and self.forms
+            and attrs.get("name")
+            and attrs.get("type") != "file"
+        ):
+            self.forms[-1]["fields"].add(attrs["name"])
 
 
 def forms_of(html: str) -> list[dict]:

@@ -7,7 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("UNCNM Portal")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the deployment checks)
-        from . import model_choices
+        from . import (
+            checks,  # noqa: F401  (registers the deployment checks)
+            model_choices,
+        )
 
         model_choices.install()
