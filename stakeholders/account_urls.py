@@ -8,6 +8,7 @@ urlpatterns = [
     path("users/", account_views.user_list, name="user-list"),
     path("users/invite/", account_views.user_invite, name="user-invite"),
     path("users/<int:pk>/", account_views.user_update, name="user-update"),
+    path("users/<int:pk>/invitation/", account_views.user_reinvite, name="user-reinvite"),
     path("users/<int:pk>/active/", account_views.user_set_active, name="user-set-active"),
     path(
         "users/<int:pk>/second-factor/reset/",

@@ -79,6 +79,20 @@ def user_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(Role.SECRETARIAT)
+@once_per_form
+def user_reinvite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send an account that never chose a password its invitation again, with a new link."""
+    user = _managed_account(request, pk)
+    if user.has_usable_password():
+        messages.info(request, _("%(name)s has chosen a password already.") % {"name": user.display_name})
+    else:
+        invitations.invite(user=user, invited_by=request.user)
+        messages.success(request, _("A new invitation was sent to %(email)s.") % {"email": user.email})
+    return redirect("accounts:user-update", pk=user.pk)
+
+
+@require_POST
+@role_required(Role.SECRETARIAT)
 def user_reset_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
     """Forget an account's authenticator app (a lost phone); its next login registers a new one."""
     user = _managed_account(request, pk)

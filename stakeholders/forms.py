@@ -61,6 +61,14 @@ class InvitationForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
-        if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        existing = User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).first()
+        if existing is not None and not existing.has_usable_password():
+            raise ValidationError(
+                _(
+                    "This address was invited already and has not chosen a password yet: send the invitation "
+                    "again from the account's page."
+                )
+            )
+        if existing is not None:
             raise ValidationError(_("An account with this e-mail address already exists."))
         return email

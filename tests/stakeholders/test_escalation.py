@@ -221,6 +221,8 @@ def test_who_may_manage_which_account(request, login, actor, target, expected):
     client = login(actor_user)
     assert client.get(reverse("accounts:user-update", args=[target_user.pk])).status_code == expected
     reset = client.post(reverse("accounts:user-reset-second-factor", args=[target_user.pk]))
+    reinvite = client.post(reverse("accounts:user-reinvite", args=[target_user.pk]))
+    assert reinvite.status_code == (302 if expected == 200 else 403)
     active = client.post(reverse("accounts:user-set-active", args=[target_user.pk]), {"active": "0"})
     assert reset.status_code == (302 if expected == 200 else 403)
     if actor != target:

@@ -76,6 +76,41 @@ def test_invitation_link_expires(
     assert "not valid any more" in response.content.decode()
 
 
+def test_a_lost_invitation_is_sent_again_with_a_new_link_until_a_password_is_chosen(
+    secretariat, organisation_a, login, send_now
+):
+    client = login(secretariat)
+    data = {
+        "full_name": "Olga Sidorenko",
+        "email": "olga@example.org",
+        "organisation": organisation_a.pk,
+        "role": "Government focal point",
+        "language": "en",
+    }
+    with send_now():
+        client.post(reverse("accounts:user-invite"), data)
+    olga = User.objects.get(email="olga@example.org")
+    again = client.post(reverse("accounts:user-invite"), data)  # inviting the address again
+    assert again.status_code == 400 and "send the invitation again from the account&#x27;s page" in again.text
+
+    page = client.get(reverse("accounts:user-update", args=[olga.pk])).text
+    assert "Send the invitation again" in page
+    with send_now():
+        response = client.post(reverse("accounts:user-reinvite", args=[olga.pk]), follow=True)
+    assert "A new invitation was sent to olga@example.org." in response.text
+    assert len(mail.outbox) == 2 and mail.outbox[1].to == ["olga@example.org"]
+    link = invitation_link()
+    anonymous = Client()
+    form_url = anonymous.get(link, follow=True).redirect_chain[-1][0]
+    anonymous.post(form_url, {"new_password1": "A-long-new-passphrase-42", "new_password2": "A-long-new-passphrase-42"})
+    olga.refresh_from_db()
+    assert olga.has_usable_password()
+    assert "Send the invitation again" not in client.get(reverse("accounts:user-update", args=[olga.pk])).text
+    with send_now():
+        client.post(reverse("accounts:user-reinvite", args=[olga.pk]))
+    assert len(mail.outbox) == 2  # nothing sent once the password is chosen
+
+
 def test_invitation_refuses_an_existing_address(secretariat, focal_point_a, organisation_a, login):
     response = login(secretariat).post(
         reverse("accounts:user-invite"),
