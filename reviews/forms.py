@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from objectives.models import Objective
 from stakeholders.models import Organisation, User
+from uncnm_portal import uploads
 from uncnm_portal.validators import validate_plausible_date
 
 from .evidence import check_upload
@@ -195,7 +196,7 @@ class InputForm(forms.ModelForm):
             "actions": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, refused_uploads: list[str] = (), **kwargs):
+    def __init__(self, *args, refused_uploads: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
         # Files the upload handler stopped reading (uncnm_portal/uploads.py): too large to be attached.
         self.refused_uploads = list(refused_uploads)
@@ -209,8 +210,12 @@ class InputForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name in self.refused_uploads:
-            self.add_error("evidence", too_large(name))
+        for name, reason in self.refused_uploads:
+            if reason == uploads.TOO_LARGE:
+                self.add_error("evidence", too_large(name))
+            else:
+                message = _("A file named “%(name)s” cannot be stored: rename it and attach it again.")
+                self.add_error("evidence", message % {"name": name})
         return cleaned
 
 

@@ -102,3 +102,38 @@ def test_a_file_over_the_limit_is_stopped_while_it_is_read_and_reported(focal_po
     assert "The file scan.pdf is larger than 1.0\xa0MB." in response.text and "Kept text" in response.text
     assert sum(stored) <= 1024 * 1024  # never more than the limit spooled to disk
     assert not Evidence.objects.exists() and Input.objects.get().measures == ""
+
+
+def multipart(fields: dict, files: list[tuple[str, bytes]]) -> tuple[bytes, str]:
+    """A form body as a client may send it, file names unchecked (the test client refuses some)."""
+    boundary = "----uncnm-test-boundary"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    parts += [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="evidence"; filename="{filename}"\r\n'
+        f"Content-Type: application/pdf\r\n\r\n".encode()
+        + content
+        + b"\r\n"
+        for filename, content in files
+    ]
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+@pytest.mark.parametrize(("filename", "status"), [("..", 400), ("", 302)])
+def test_a_file_whose_name_django_drops_is_named_in_the_form_not_lost_silently(
+    focal_point_a, organisation_a, login, filename, status
+):
+    from reviews.models import Evidence, Input
+    from tests.factories import AssignmentFactory
+    from tests.reviews.test_inputs import PDF
+
+    assignment = AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a)
+    body, content_type = multipart({"measures": "Kept text"}, [(filename, PDF if filename else b"")])
+    response = login(focal_point_a).generic("POST", assignment.input.get_absolute_url(), body, content_type)
+    assert response.status_code == status  # an empty name is an empty file field: no error
+    if filename:
+        assert "A file named “..” cannot be stored: rename it and attach it again." in response.text
+        assert "Kept text" in response.text and Input.objects.get().measures == ""
+    assert not Evidence.objects.exists()

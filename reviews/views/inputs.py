@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from objectives.models import Objective
 from stakeholders.models import Organisation, Role
 from stakeholders.permissions import member_required, role_required
+from uncnm_portal import uploads
 from uncnm_portal.once import once_per_form
 from uncnm_portal.spreadsheets import FORMATS, export_response
 
@@ -75,7 +76,7 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 request.POST,
                 request.FILES,
                 instance=input_,
-                refused_uploads=getattr(request, "refused_uploads", []),
+                refused_uploads=uploads.refused(request),
             )
             if form.is_valid():
                 expected = form.cleaned_data["version"] or input_.version
