@@ -190,14 +190,15 @@ class Portal:
         )
         _wait_for_port(self.port, timeout=60)
 
-    def start_worker(self) -> None:
+    def start_worker(self, app: str = "uncnm_portal") -> None:
+        """A worker of the app (tests.slow_celery pauses SLOW_EXPORT_STAGE seconds after each export stage)."""
         self.start(
             "worker",
             sys.executable,
             "-m",
             "celery",
             "-A",
-            "uncnm_portal",
+            app,
             "worker",
             "--pool=solo",
             "--loglevel=INFO",

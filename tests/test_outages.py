@@ -18,7 +18,7 @@ SKIP = ("/accounts/logout/", "/i18n/", "/static/", "/media/", "/admin/")
 
 
 @pytest.fixture
-def portal(tmp_path):
+def portal(tmp_path, request):
     if not os.environ.get("REQUIRE_INTEGRATION") and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.skip("outage tests run with the integration tests (PostgreSQL and Redis programs installed)")
     database, broker = PrivatePostgres(), PrivateRedis()
@@ -28,7 +28,10 @@ def portal(tmp_path):
     try:
         portal.set_up()
         portal.start_web()
-        portal.start_worker()
+        marker = request.node.get_closest_marker("worker_app")
+        if marker:
+            portal.env["SLOW_EXPORT_STAGE"] = "1.5"
+        portal.start_worker(*(marker.args if marker else ()))
         yield portal
     finally:
         portal.stop()
@@ -125,3 +128,25 @@ def test_with_postgresql_stopped_pages_say_so_and_the_portal_recovers_when_it_re
     status, headers, _body = browser.post(f"/cycles/{cycle_id}/exports/", {"language": "en", "include_annexes": "on"})
     assert status == 302
     wait_until(lambda: portal.database.query("SELECT status FROM reviews_exportjob") == [("done",)])
+
+
+@pytest.mark.worker_app("tests.slow_celery")
+def test_redis_stopped_and_restarted_in_the_middle_of_an_export_gives_one_draft_once(portal):
+    browser = Browser(portal.base)
+    browser.log_in("anna")
+    ((cycle_id,),) = portal.database.query("SELECT id FROM reviews_reviewcycle")
+    status, _headers, _body = browser.post(f"/cycles/{cycle_id}/exports/", {"language": "en", "objectives": "1"})
+    assert status == 302
+    wait_until(lambda: portal.database.query("SELECT stage FROM reviews_exportjob") == [("rendering_html",)])
+
+    portal.broker.stop()  # the worker is building the draft; its broker goes away and comes back empty
+    time.sleep(2)
+    assert browser.request("/dashboard/")[0] == 200
+    portal.broker.start()
+
+    wait_until(lambda: portal.database.query("SELECT status FROM reviews_exportjob") == [("done",)])
+    assert portal.database.query("SELECT attempts FROM reviews_exportjob") == [(1,)]
+    ((job_id,),) = portal.database.query("SELECT id FROM reviews_exportjob")
+    files = sorted(p.suffix for p in (portal.folder / "media" / "exports" / str(job_id)).iterdir())
+    assert files == [".docx", ".pdf"]
+    assert portal.run_beat_tasks_now() == "0 0"  # nothing left to send again
