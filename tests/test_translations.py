@@ -56,3 +56,15 @@ def test_an_inputs_draft_status_is_not_a_review_draft():
 
     with translation.override("ru"):
         assert str(Input.Status.DRAFT.label) == "Черновик"
+
+
+def test_belarusian_dates_and_numbers_follow_belarusian_patterns():
+    import datetime
+
+    from django.utils import formats, translation
+
+    moment = datetime.datetime(2026, 5, 5, 7, 2)
+    with translation.override("be"):
+        assert formats.date_format(moment, "DATE_FORMAT") == "5 траўня 2026 г."
+        assert formats.date_format(moment, "DATETIME_FORMAT") == "5 траўня 2026 г. 7:02"
+        assert formats.number_format(1234567.5, 1, use_l10n=True, force_grouping=True) == "1\xa0234\xa0567,5"

@@ -181,6 +181,8 @@ LANGUAGES = [
     ("be", _("Belarusian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and number formats Django does not ship (Belarusian); the others come from Django.
+FORMAT_MODULE_PATH = ["uncnm_portal.formats"]
 TIME_ZONE = "Europe/Minsk"
 USE_I18N = True
 USE_TZ = True
