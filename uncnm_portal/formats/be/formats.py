@@ -1,6 +1,7 @@
 """Belarusian date and number formats; Django ships none for `be` (it would fall back to English
-patterns: "траўня 5, 2026", "7:02 папоўначы"). Modelled on Django's `ru` formats, which Belarusian
-typography follows: "5 траўня 2026 г.", 24-hour time, decimal comma, non-breaking thousands space.
+patterns, month before day and a.m./p.m.). Modelled on Django's `ru` formats, which Belarusian
+typography follows: day, month in the genitive, year and the abbreviation of "year"; 24-hour time;
+decimal comma; non-breaking thousands space (tests/test_translations.py shows the result).
 """
 
 DATE_FORMAT = "j E Y г."
