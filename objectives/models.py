@@ -57,6 +57,14 @@ class GuidingPrinciple(models.Model):
 
     letter = models.CharField(_("letter"), max_length=1, unique=True)
     name = models.CharField(_("name"), max_length=100, unique=True)
+    # Languages (codes, space-separated) whose texts here are the portal's working translation, not
+    # the official UN text; `load_translations --official` clears them (objectives/translations_io.py).
+    unofficial_languages = models.CharField(
+        _("working translations"),
+        max_length=32,
+        blank=True,
+        help_text=_("Languages whose text here is the portal's working translation, not the official UN text."),
+    )
 
     class Meta:
         verbose_name = _("guiding principle")
@@ -65,6 +73,10 @@ class GuidingPrinciple(models.Model):
 
     def __str__(self) -> str:
         return f"({self.letter}) {self.name}"
+
+    def is_working_translation(self, language: str) -> bool:
+        """The text in this language is the portal's working translation, not the official UN text."""
+        return language in self.unofficial_languages.split()
 
 
 class ObjectiveQuerySet(models.QuerySet):
@@ -90,6 +102,14 @@ class Objective(models.Model):
     round_table = models.ForeignKey(
         RoundTable, verbose_name=_("IMRF round table"), on_delete=models.PROTECT, related_name="objectives"
     )
+    # Languages (codes, space-separated) whose texts here are the portal's working translation, not
+    # the official UN text; `load_translations --official` clears them (objectives/translations_io.py).
+    unofficial_languages = models.CharField(
+        _("working translations"),
+        max_length=32,
+        blank=True,
+        help_text=_("Languages whose text here is the portal's working translation, not the official UN text."),
+    )
 
     objects = ObjectiveQuerySet.as_manager()
 
@@ -108,6 +128,10 @@ class Objective(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:objective-detail", args=[self.number])
+
+    def is_working_translation(self, language: str) -> bool:
+        """The text in this language is the portal's working translation, not the official UN text."""
+        return language in self.unofficial_languages.split()
 
     @property
     def action_codes(self) -> list[str]:

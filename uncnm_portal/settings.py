@@ -34,6 +34,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Content in the portal's languages (title_en, title_ru, title_be columns); before the admin.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -181,6 +183,11 @@ LANGUAGES = [
     ("be", _("Belarusian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Reference data in every portal language (django-modeltranslation: one column per language, no
+# joins); a text missing in a language is shown in English (and marked where it matters).
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 # Date and number formats Django does not ship (Belarusian); the others come from Django.
 FORMAT_MODULE_PATH = ["uncnm_portal.formats"]
 TIME_ZONE = "Europe/Minsk"

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -276,6 +277,7 @@ def objective_detail(request: HttpRequest, number: int) -> HttpResponse:
     statuses = dict(ObjectiveAssessment.objects.filter(objective=objective).values_list("cycle_id", "status"))
     context = {
         "objective": objective,
+        "working_translation": can_edit_assessments(request.user) and objective.is_working_translation(get_language()),
         "actions": objective.actions.all(),
         "principles": GuidingPrinciple.objects.all(),
         "siblings": siblings,

@@ -92,6 +92,20 @@ def test_russian_draft_has_russian_labels_and_belarusian_letters(cycle):
     assert "Содержание" in docx_text(job)
 
 
+def test_a_russian_draft_names_the_objectives_and_the_cycle_in_russian(cycle):
+    cycle.name_en, cycle.name_ru = "Third IMRF (2030)", "Третий МФОМ (2030)"
+    cycle.save()
+    job = finished_export(cycle=cycle, language="ru", objectives=[Objective.objects.get(number=4)])
+    text = " ".join(pdf_text(job).split())
+    assert "Обеспечение наличия у всех мигрантов доказательства законной личности" in text
+    assert "Третий МФОМ (2030)" in text and "Third IMRF" not in text
+    assert "Ensure that all migrants have proof of legal identity" not in text
+    english = " ".join(
+        pdf_text(finished_export(cycle=cycle, language="en", objectives=[Objective.objects.get(number=4)])).split()
+    )
+    assert "Ensure that all migrants have proof of legal identity" in english and "Third IMRF (2030)" in english
+
+
 def test_hostile_narrative_fetches_nothing_and_attaches_nothing(cycle):
     hostile = (
         '<img src="http://169.254.169.254/latest/meta-data/"> ![x](http://10.0.0.1/x.png) '

@@ -8,7 +8,9 @@ DEMO_NOTE = "Input window and submission deadline are demo values."
 D = datetime.date
 CYCLES = [
     {
-        "name": "First UNECE regional review (2020)",
+        "name_en": "First UNECE regional review (2020)",
+        "name_ru": "Первый региональный обзор ЕЭК ООН (2020)",
+        "name_be": "Першы рэгіянальны агляд ЕЭК ААН (2020)",
         "level": ReviewCycle.Level.REGIONAL,
         "year": 2020,
         "forum": "UNECE Regional Review of the GCM (virtual)",
@@ -21,7 +23,9 @@ CYCLES = [
         "notes": f"Stakeholder consultation 9 Nov 2020; intergovernmental segment 12-13 Nov 2020. {DEMO_NOTE}",
     },
     {
-        "name": "First International Migration Review Forum (2022)",
+        "name_en": "First International Migration Review Forum (2022)",
+        "name_ru": "Первый Международный форум по обзору миграции (2022)",
+        "name_be": "Першы Міжнародны форум па аглядзе міграцыі (2022)",
         "level": ReviewCycle.Level.GLOBAL,
         "year": 2022,
         "forum": "International Migration Review Forum, New York",
@@ -34,7 +38,9 @@ CYCLES = [
         "notes": f"Stakeholder hearing 16 May 2022; Progress Declaration adopted 7 Jun 2022. {DEMO_NOTE}",
     },
     {
-        "name": "Second UNECE regional review (2024)",
+        "name_en": "Second UNECE regional review (2024)",
+        "name_ru": "Второй региональный обзор ЕЭК ООН (2024)",
+        "name_be": "Другі рэгіянальны агляд ЕЭК ААН (2024)",
         "level": ReviewCycle.Level.REGIONAL,
         "year": 2024,
         "forum": "UNECE Regional Review of the GCM, Geneva",
@@ -47,7 +53,9 @@ CYCLES = [
         "notes": f"Stakeholder consultations 14 Nov 2023, 29 Jan and 28 Feb 2024. {DEMO_NOTE}",
     },
     {
-        "name": "Second International Migration Review Forum (2026)",
+        "name_en": "Second International Migration Review Forum (2026)",
+        "name_ru": "Второй Международный форум по обзору миграции (2026)",
+        "name_be": "Другі Міжнародны форум па аглядзе міграцыі (2026)",
         "level": ReviewCycle.Level.GLOBAL,
         "year": 2026,
         "forum": "International Migration Review Forum, New York",
