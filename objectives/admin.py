@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -14,7 +15,7 @@ from .models import (
 )
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(TranslationTabularInline):
     model = Action
     extra = 0
     fields = ["letter", "summary"]
@@ -23,21 +24,21 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(RoundTable)
-class RoundTableAdmin(admin.ModelAdmin):
+class RoundTableAdmin(TranslationAdmin):
     list_display = ["__str__", "number"]
     search_fields = ["description"]
     list_filter = ["number"]
 
 
 @admin.register(GuidingPrinciple)
-class GuidingPrincipleAdmin(admin.ModelAdmin):
+class GuidingPrincipleAdmin(TranslationAdmin):
     list_display = ["letter", "name"]
     search_fields = ["name"]
     list_filter = ["letter"]
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(TranslationAdmin):
     list_display = ["number", "short_name", "title", "paragraph", "action_count", "round_table"]
     list_filter = ["round_table"]
     search_fields = ["title", "short_name"]
@@ -46,7 +47,7 @@ class ObjectiveAdmin(admin.ModelAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(TranslationAdmin):
     list_display = ["code", "objective", "summary"]
     list_filter = ["objective__round_table", "objective"]
     search_fields = ["summary", "objective__title", "objective__short_name"]

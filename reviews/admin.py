@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -22,7 +23,7 @@ class CreatedByThePortal:
 
 
 @admin.register(ReviewCycle)
-class ReviewCycleAdmin(admin.ModelAdmin):
+class ReviewCycleAdmin(TranslationAdmin):
     list_display = ["name", "level", "year", "forum", "input_opens", "input_closes", "submission_deadline", "status"]
     list_filter = ["level", "status", "year"]
     search_fields = ["name", "forum", "notes"]
@@ -49,7 +50,7 @@ class ActionProgressAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReportSection)
-class ReportSectionAdmin(admin.ModelAdmin):
+class ReportSectionAdmin(admin.ModelAdmin):  # model.clean() names "title": the plain form
     list_display = ["title", "cycle", "kind", "position", "enabled"]
     list_filter = ["cycle", "kind", "enabled"]
     search_fields = ["title", "body"]

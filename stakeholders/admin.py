@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from modeltranslation.admin import TranslationAdmin
 
 from uncnm_portal.queue import send_after_commit
 
@@ -44,7 +45,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "kind", "network_role", "is_coordinator", "parent", "active"]
     list_filter = ["kind", "network_role", "is_coordinator", "active"]
     search_fields = ["name", "acronym"]

@@ -2,7 +2,6 @@
 
 from django.db import migrations, models
 
-
 APP = 'reviews'
 TRANSLATED = {'ReviewCycle': ['name'], 'ReportSection': ['title', 'body']}
 

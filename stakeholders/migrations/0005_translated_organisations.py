@@ -2,7 +2,6 @@
 
 from django.db import migrations, models
 
-
 APP = 'stakeholders'
 TRANSLATED = {'Organisation': ['name', 'acronym']}
 

@@ -77,12 +77,19 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
         assert client.get(change).status_code == expected, opts.label
 
 
-def test_secretariat_edits_an_action_summary_in_the_admin(secretariat, login):
+def test_secretariat_edits_an_action_summary_in_the_admin_in_each_language(secretariat, login):
+    from django.utils import translation
+
     from objectives.models import Action
 
     action = Action.objects.get(objective__number=5, letter="c")
     url = reverse("admin:objectives_action_change", args=[action.pk])
-    response = login(secretariat).post(url, {"summary": "Labour mobility schemes"})
+    data = {"summary_en": "Labour mobility schemes", "summary_ru": "Программы трудовой мобильности", "summary_be": ""}
+    response = login(secretariat).post(url, data)
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.summary == "Labour mobility schemes"
+    with translation.override("ru"):
+        assert action.summary == "Программы трудовой мобильности"
+    with translation.override("be"):
+        assert action.summary == "Labour mobility schemes"  # no Belarusian text yet: the English one
