@@ -92,9 +92,26 @@ def _toc(document) -> None:
     paragraph.add_run()._r.append(end)
 
 
+# The proofing language Word checks the draft in, per portal language.
+PROOFING = {"en": "en-GB", "ru": "ru-RU", "be": "be-BY"}
+
+
+def _set_proofing_language(document, language: str) -> None:
+    """Word's default text language (docDefaults), so spelling and hyphenation follow the draft's language."""
+    tag = PROOFING.get(language, language)
+    r_pr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+
+
 def render_docx(data) -> bytes:
     """The draft as DOCX bytes, in the job's language (the caller activates it)."""
     document = Document()
+    _set_proofing_language(document, get_language())
     properties = document.core_properties
     properties.title = _("Voluntary national review of Belarus: %(name)s (draft)") % {"name": data.cycle.name}
     properties.author = _("UN Country Network on Migration, Belarus")

@@ -92,6 +92,16 @@ def test_russian_draft_has_russian_labels_and_belarusian_letters(cycle):
     assert "Содержание" in docx_text(job)
 
 
+@pytest.mark.parametrize(("language", "tag"), [("ru", "ru-RU"), ("be", "be-BY"), ("en", "en-GB")])
+def test_the_draft_s_language_is_set_on_the_pdf_and_as_word_s_proofing_language(cycle, language, tag):
+    import zipfile
+
+    job = finished_export(cycle=cycle, language=language, objectives=[Objective.objects.get(number=4)])
+    assert PdfReader(job.pdf.path).trailer["/Root"]["/Lang"] == language
+    styles = zipfile.ZipFile(job.docx.path).read("word/styles.xml").decode()
+    assert re.findall(r'<w:lang w:val="([^"]+)"', styles) == [tag]
+
+
 def test_a_russian_draft_names_the_objectives_and_the_cycle_in_russian(cycle):
     cycle.name_en, cycle.name_ru = "Third IMRF (2030)", "Третий МФОМ (2030)"
     cycle.save()
