@@ -1,4 +1,5 @@
 import django_filters
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -26,4 +27,8 @@ class OrganisationFilter(django_filters.FilterSet):
         return queryset.filter(active=value == "yes")
 
     def search(self, queryset, name: str, value: str):
-        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
+        """Names and acronyms in every language: the English and the Russian acronym find the same organisation."""
+        query = Q()
+        for code, _name in settings.LANGUAGES:
+            query |= Q(**{f"name_{code}__icontains": value}) | Q(**{f"acronym_{code}__icontains": value})
+        return queryset.filter(query)

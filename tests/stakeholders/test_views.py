@@ -18,6 +18,21 @@ def test_list_filters_by_kind_and_search(observer, login):
     assert "No organisation matches these filters." in response.content.decode()
 
 
+def test_organisations_are_named_and_found_in_every_language(observer, login):
+    OrganisationFactory(
+        name="International Organization for Migration",
+        acronym="IOM",
+        name_ru="Международная организация по миграции",
+        acronym_ru="МОМ",
+    )
+    client = login(observer)
+    client.cookies["django_language"] = "ru"
+    url = reverse("stakeholders:organisation-list")
+    for query in ("IOM", "МОМ", "migration", "миграции"):
+        assert [o.pk for o in client.get(url, {"q": query}).context["page"]], query
+    assert "Международная организация по миграции" in client.get(url).text
+
+
 def test_list_rejects_an_unknown_kind_without_error(observer, login):
     response = login(observer).get(reverse("stakeholders:organisation-list"), {"kind": "pirates"})
     assert response.status_code == 200

@@ -84,6 +84,133 @@ ORGANISATIONS = [
 ]
 COORDINATOR = "IOM"
 
+# Russian and Belarusian names and acronyms of the demo organisations (name: (ru, ru acronym, be, be acronym)).
+TRANSLATED_NAMES = {
+    "International Organization for Migration": (
+        "Международная организация по миграции",
+        "МОМ",
+        "Міжнародная арганізацыя па міграцыі",
+        "МАМ",
+    ),
+    "UN Resident Coordinator's Office": (
+        "Офис Постоянного координатора ООН",
+        "ОПК",
+        "Офіс Пастаяннага каардынатара ААН",
+        "ОПК",
+    ),
+    "Office of the UN High Commissioner for Refugees": (
+        "Управление Верховного комиссара ООН по делам беженцев",
+        "УВКБ ООН",
+        "Упраўленне Вярхоўнага камісара ААН па справах бежанцаў",
+        "УВКБ ААН",
+    ),
+    "United Nations Children's Fund": ("Детский фонд ООН", "ЮНИСЕФ", "Дзіцячы фонд ААН", "ЮНІСЕФ"),
+    "United Nations Development Programme": ("Программа развития ООН", "ПРООН", "Праграма развіцця ААН", "ПРААН"),
+    "United Nations Population Fund": (
+        "Фонд ООН в области народонаселения",
+        "ЮНФПА",
+        "Фонд ААН у галіне народанасельніцтва",
+        "ЮНФПА",
+    ),
+    "World Health Organization": (
+        "Всемирная организация здравоохранения",
+        "ВОЗ",
+        "Сусветная арганізацыя аховы здароўя",
+        "САЗ",
+    ),
+    "International Labour Organization": (
+        "Международная организация труда",
+        "МОТ",
+        "Міжнародная арганізацыя працы",
+        "МАП",
+    ),
+    "Office of the UN High Commissioner for Human Rights": (
+        "Управление Верховного комиссара ООН по правам человека",
+        "УВКПЧ",
+        "Упраўленне Вярхоўнага камісара ААН па правах чалавека",
+        "УВКПЧ",
+    ),
+    "UN Women": ("Структура «ООН-женщины»", "ООН-женщины", "Структура «ААН-жанчыны»", "ААН-жанчыны"),
+    "United Nations Office on Drugs and Crime": (
+        "Управление ООН по наркотикам и преступности",
+        "УНП ООН",
+        "Упраўленне ААН па наркотыках і злачыннасці",
+        "УНЗ ААН",
+    ),
+    "Joint United Nations Programme on HIV/AIDS": (
+        "Объединённая программа ООН по ВИЧ/СПИДу",
+        "ЮНЭЙДС",
+        "Аб'яднаная праграма ААН па ВІЧ/СНІДу",
+        "ЮНЭЙДС",
+    ),
+    "UN Educational, Scientific and Cultural Organization": (
+        "Организация ООН по вопросам образования, науки и культуры",
+        "ЮНЕСКО",
+        "Арганізацыя ААН па пытаннях адукацыі, навукі і культуры",
+        "ЮНЕСКА",
+    ),
+    "Ministry of Internal Affairs": ("Министерство внутренних дел", "МВД", "Міністэрства ўнутраных спраў", "МУС"),
+    "Department of Citizenship and Migration": (
+        "Департамент по гражданству и миграции",
+        "ДГМ",
+        "Дэпартамент па грамадзянстве і міграцыі",
+        "ДГМ",
+    ),
+    "Ministry of Labour and Social Protection": (
+        "Министерство труда и социальной защиты",
+        "Минтруда",
+        "Міністэрства працы і сацыяльнай абароны",
+        "Мінпрацы",
+    ),
+    "Ministry of Foreign Affairs": ("Министерство иностранных дел", "МИД", "Міністэрства замежных спраў", "МЗС"),
+    "State Border Committee": ("Государственный пограничный комитет", "ГПК", "Дзяржаўны пагранічны камітэт", "ДПК"),
+    "National Statistical Committee": (
+        "Национальный статистический комитет",
+        "Белстат",
+        "Нацыянальны статыстычны камітэт",
+        "Белстат",
+    ),
+    "Ministry of Health": ("Министерство здравоохранения", "Минздрав", "Міністэрства аховы здароўя", "Мінздароўя"),
+    "Ministry of Education": ("Министерство образования", "Минобразования", "Міністэрства адукацыі", "Мінадукацыі"),
+    "Minsk City Executive Committee": (
+        "Минский городской исполнительный комитет",
+        "Мингорисполком",
+        "Мінскі гарадскі выканаўчы камітэт",
+        "Мінгарвыканкам",
+    ),
+    "Belarusian Red Cross Society": (
+        "Белорусское Общество Красного Креста",
+        "БОКК",
+        "Беларускае Таварыства Чырвонага Крыжа",
+        "БТЧК",
+    ),
+    "Gender Perspectives": ("Гендерные перспективы", "", "Гендарныя перспектывы", ""),
+    "Association of Migrant Workers' Families (demo)": (
+        "Ассоциация семей трудовых мигрантов (демо)",
+        "",
+        "Асацыяцыя сем'яў працоўных мігрантаў (дэма)",
+        "",
+    ),
+    "Belarusian State University, Faculty of International Relations": (
+        "Белорусский государственный университет, факультет международных отношений",
+        "БГУ ФМО",
+        "Беларускі дзяржаўны ўніверсітэт, факультэт міжнародных адносін",
+        "БДУ ФМА",
+    ),
+    "Federation of Trade Unions of Belarus": (
+        "Федерация профсоюзов Беларуси",
+        "ФПБ",
+        "Федэрацыя прафсаюзаў Беларусі",
+        "ФПБ",
+    ),
+    "Belarusian Chamber of Commerce and Industry": (
+        "Белорусская торгово-промышленная палата",
+        "БелТПП",
+        "Беларуская гандлёва-прамысловая палата",
+        "БелГПП",
+    ),
+}
+
 # (organisation acronym or name, full name, position, focal point)
 CONTACTS = [
     ("IOM", "Anna Kovalenko", "Network secretariat officer", True),
@@ -124,10 +251,15 @@ def seed_organisations() -> dict[str, Organisation]:
     """Create or restore the demo organisations; returns them by acronym (or name)."""
     by_key: dict[str, Organisation] = {}
     for name, acronym, kind, network_role, parent, website in ORGANISATIONS:
+        name_ru, acronym_ru, name_be, acronym_be = TRANSLATED_NAMES[name]
         organisation, _ = Organisation.objects.update_or_create(
-            name=name,
+            name_en=name,
             defaults={
-                "acronym": acronym,
+                "acronym_en": acronym,
+                "name_ru": name_ru,
+                "acronym_ru": acronym_ru or None,
+                "name_be": name_be,
+                "acronym_be": acronym_be or None,
                 "kind": kind,
                 "network_role": network_role,
                 "parent": by_key[parent] if parent else None,
