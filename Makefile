@@ -38,8 +38,13 @@ run: $(VENV)/.installed-runtime compilemessages
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## test: lint, check migrations, then the whole test suite
-test: $(VENV)/.installed-dev compilemessages lint migrations-check
+test: $(VENV)/.installed-dev node_modules/.installed compilemessages lint migrations-check
 	$(BIN)/pytest
+
+## node_modules: the page checkers the tests run (axe-core, vnu-jar), pinned in package-lock.json
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility and HTML checks will be skipped"; fi
 
 ## smoke: production settings end to end (DEBUG off, collectstatic, gunicorn, a real worker on PostgreSQL + Redis)
 smoke: $(VENV)/.installed-dev compilemessages
