@@ -11,7 +11,7 @@ from uncnm_portal import uploads
 from uncnm_portal.validators import validate_plausible_date
 
 from .evidence import check_upload
-from .models import ActionProgress, Assignment, ExportJob, Input, ObjectiveAssessment, ReportSection
+from .models import ActionProgress, Assignment, ExportJob, Input, ObjectiveAssessment, ReportSection, ReviewCycle
 
 NARRATIVE_MAX_LENGTH = 20_000
 
@@ -116,6 +116,49 @@ class ExportForm(forms.ModelForm):
                 % {"count": ExportJob.MAX_UNFINISHED_PER_USER}
             )
         return cleaned
+
+
+class ReviewCycleForm(forms.ModelForm):
+    """A review cycle as the secretariat creates and edits it: its name in each language, its dates."""
+
+    class Meta:
+        model = ReviewCycle
+        fields = [
+            "name_en",
+            "name_ru",
+            "name_be",
+            "level",
+            "year",
+            "forum",
+            "forum_starts",
+            "forum_ends",
+            "input_opens",
+            "input_closes",
+            "submission_deadline",
+            "status",
+            "notes",
+        ]
+        widgets = {
+            **{
+                name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+                for name in ["forum_starts", "forum_ends", "input_opens", "input_closes", "submission_deadline"]
+            },
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {
+            "name_en": _("Name in English"),
+            "name_ru": _("Name in Russian"),
+            "name_be": _("Name in Belarusian"),
+        }
+        help_texts = {
+            "name_ru": _("Empty: the English name is shown."),
+            "name_be": _("Empty: the English name is shown."),
+            "input_opens": _("The dates follow each other: the input window, the submission deadline, the forum."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_en"].required = True
 
 
 class ReportSectionForm(forms.ModelForm):

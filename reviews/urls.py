@@ -5,7 +5,9 @@ from .views import assessments, cycles, drafts, inputs
 app_name = "reviews"
 urlpatterns = [
     path("cycles/", cycles.cycle_list, name="cycle-list"),
+    path("cycles/new/", cycles.cycle_create, name="cycle-create"),
     path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle-detail"),
+    path("cycles/<int:pk>/edit/", cycles.cycle_update, name="cycle-update"),
     path("cycles/<int:pk>/gaps/", assessments.gap_list, name="gap-list"),
     path("cycles/<int:pk>/exports/", drafts.export_list, name="export-list"),
     path("cycles/<int:pk>/outline/", drafts.outline_update, name="outline-update"),

@@ -96,6 +96,8 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "stakeholders:organisation-detail": Page(organisation.get_absolute_url(), READERS),
         "reviews:cycle-list": Page(reverse("reviews:cycle-list"), READERS),
         "reviews:cycle-detail": Page(cycle.get_absolute_url(), READERS),
+        "reviews:cycle-create": Page(reverse("reviews:cycle-create"), SECRETARIAT_ONLY),
+        "reviews:cycle-update": Page(reverse("reviews:cycle-update", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:gap-list": Page(reverse("reviews:gap-list", args=[cycle.pk]), READERS),
         "reviews:dashboard": Page(reverse("reviews:dashboard"), READERS),
         "reviews:assessment-compare": Page(reverse("reviews:assessment-compare", args=[1]), READERS),

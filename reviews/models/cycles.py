@@ -91,8 +91,32 @@ class ReviewCycle(models.Model):
             errors["submission_deadline"] = _("The submission deadline cannot fall before the input window closes.")
         if self.forum_starts and self.year and self.forum_starts.year != self.year:
             errors["forum_starts"] = _("The forum must start in the year of the cycle.")
+        elif self.forum_starts and self.submission_deadline and self.forum_starts < self.submission_deadline:
+            errors["forum_starts"] = _("The forum cannot start before the submission deadline.")
         if errors:
             raise ValidationError(errors)
+
+    def next_of_its_level(self) -> "ReviewCycle":
+        """An unsaved cycle of the same level four years on, its dates moved with it: the form's starting point."""
+
+        def later(day: datetime.date | None) -> datetime.date | None:
+            if day is None:
+                return None
+            try:
+                return day.replace(year=day.year + 4)
+            except ValueError:  # 29 February into a year that has none (2100)
+                return day.replace(year=day.year + 4, day=28)
+
+        return ReviewCycle(
+            level=self.level,
+            forum=self.forum,
+            year=self.year + 4,
+            forum_starts=later(self.forum_starts),
+            forum_ends=later(self.forum_ends),
+            input_opens=later(self.input_opens),
+            input_closes=later(self.input_closes),
+            submission_deadline=later(self.submission_deadline),
+        )
 
     def is_open_for_inputs(self, on: datetime.date | None = None) -> bool:
         day = on or timezone.localdate()

@@ -1,19 +1,23 @@
-"""Review cycles: the list and a cycle's page."""
+"""Review cycles: the list, a cycle's page, and the secretariat creating and editing cycles."""
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from stakeholders.permissions import member_required
+from stakeholders.models import Role
+from stakeholders.permissions import member_required, role_required
+from uncnm_portal.once import once_per_form
 
-from ..models import (
-    ReviewCycle,
-)
+from ..forms import ReviewCycleForm
+from ..models import ReviewCycle
 from ..permissions import can_export, can_manage_calls
 
 
 @member_required
 def cycle_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "reviews/cycle_list.html", {"cycles": ReviewCycle.objects.order_by("-year", "level")})
+    context = {"cycles": ReviewCycle.objects.order_by("-year", "level"), "can_manage": can_manage_calls(request.user)}
+    return render(request, "reviews/cycle_list.html", context)
 
 
 @member_required
@@ -25,3 +29,36 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_manage_calls": can_manage_calls(request.user),
     }
     return render(request, "reviews/cycle_detail.html", context)
+
+
+def _starting_point(request: HttpRequest) -> ReviewCycle:
+    """?from=<id>: the next cycle of that cycle's level, four years on; otherwise an empty one."""
+    previous = (
+        ReviewCycle.objects.filter(pk=request.GET.get("from", "")).first()
+        if request.GET.get("from", "").isdigit()
+        else None
+    )
+    return previous.next_of_its_level() if previous else ReviewCycle()
+
+
+@role_required(Role.SECRETARIAT)
+@once_per_form
+def cycle_create(request: HttpRequest) -> HttpResponse:
+    form = ReviewCycleForm(request.POST or None, instance=_starting_point(request))
+    if request.method == "POST" and form.is_valid():
+        cycle = form.save()
+        messages.success(request, _("The review cycle %(name)s was created.") % {"name": cycle.name})
+        return redirect(cycle)
+    return render(request, "reviews/cycle_form.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@role_required(Role.SECRETARIAT)
+def cycle_update(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    form = ReviewCycleForm(request.POST or None, instance=cycle)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The review cycle %(name)s was saved.") % {"name": cycle.name})
+        return redirect(cycle)
+    context = {"form": form, "cycle": cycle}
+    return render(request, "reviews/cycle_form.html", context, status=400 if form.is_bound else 200)

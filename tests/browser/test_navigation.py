@@ -52,3 +52,20 @@ def test_wrong_password_shows_a_message_and_keeps_the_username(page):
     log_in(page, "pavel", "not-the-password")
     expect(page.get_by_role("alert")).to_contain_text("Please enter a correct username and password")
     expect(page.get_by_label("Username")).to_have_value("pavel")
+
+
+def test_the_secretariat_starts_the_next_regional_review_from_the_previous_one(page):
+    from tests.factories import ReviewCycleFactory
+
+    UserFactory(username="anna", role=Role.SECRETARIAT, is_staff=True)
+    ReviewCycleFactory(year=2024, level="regional", name="Second UNECE regional review (2024)")
+    log_in(page, "anna", TEST_PASSWORD)
+    page.goto("/cycles/")
+    page.get_by_role("link", name="Second UNECE regional review (2024)").click()
+    page.get_by_role("link", name="Start the next cycle of this level").click()
+    expect(page.get_by_label("Year")).to_have_value("2028")
+    page.get_by_label("Name in English").fill("Third UNECE regional review (2028)")
+    page.get_by_label("Name in Russian").fill("Третий региональный обзор ЕЭК ООН (2028)")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_contain_text("The review cycle Third UNECE regional review (2028) was created.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Third UNECE regional review (2028)")
