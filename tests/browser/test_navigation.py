@@ -67,5 +67,7 @@ def test_the_secretariat_starts_the_next_regional_review_from_the_previous_one(p
     page.get_by_label("Name in English").fill("Third UNECE regional review (2028)")
     page.get_by_label("Name in Russian").fill("Третий региональный обзор ЕЭК ООН (2028)")
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_role("alert")).to_contain_text("The review cycle Third UNECE regional review (2028) was created.")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "The review cycle Third UNECE regional review (2028) was created."
+    )
     expect(page.get_by_role("heading", level=1)).to_contain_text("Third UNECE regional review (2028)")
