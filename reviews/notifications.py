@@ -1,6 +1,14 @@
-"""E-mails of the input workflow: rendered from templates in the recipient's language, sent by Celery."""
+"""E-mails of the input workflow: rendered from templates in the recipient's language, sent by Celery.
+
+The names in an e-mail (objective, cycle) are taken in the recipient's language when the e-mail is
+recorded, and dates are formatted in it, whatever the language of the person whose action sends it.
+"""
+
+from collections import defaultdict
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 
 from stakeholders.emails import portal_url, send_email
 from stakeholders.models import Role, User
@@ -19,30 +27,46 @@ def recipients(assignment: Assignment) -> list[User]:
     )
 
 
-def _assignment_context(assignment: Assignment) -> dict:
-    return {
-        "objective": str(assignment.objective),
-        "cycle": assignment.cycle.name,
-        "deadline": assignment.effective_deadline.isoformat(),
-        "link": portal_url(reverse("reviews:input-detail", args=[assignment.input.pk])),
-    }
+def _assignment_context(assignment: Assignment, user: User) -> dict:
+    with translation.override(user.language):
+        return {
+            "objective": str(assignment.objective),
+            "cycle": assignment.cycle.name,
+            "organisation": assignment.organisation.display_name,
+            "deadline": date_format(assignment.effective_deadline, "DATE_FORMAT"),
+            "link": portal_url(reverse("reviews:input-detail", args=[assignment.input.pk])),
+        }
 
 
-def notify_assigned(assignment: Assignment) -> None:
-    """E-mail the people who report on a new assignment."""
-    for user in recipients(assignment):
-        send_email("assignment", user, _assignment_context(assignment))
+def notify_assigned(assignments: list[Assignment]) -> None:
+    """E-mail the people who report on new assignments: one e-mail per person, listing all of theirs."""
+    by_user: dict[User, list[Assignment]] = defaultdict(list)
+    for assignment in assignments:
+        for user in recipients(assignment):
+            by_user[user].append(assignment)
+    for user, theirs in by_user.items():
+        items = [_assignment_context(assignment, user) for assignment in theirs]
+        send_email("assignment", user, {"cycle": items[0]["cycle"], "items": items})
+
+
+def notify_submitted(input_: Input) -> None:
+    """E-mail the secretariat that an input arrived, with a link to it and to the review queue."""
+    assignment = input_.assignment
+    secretariat = User.objects.filter(is_active=True, groups__name=Role.SECRETARIAT).exclude(email="").distinct()
+    for user in secretariat:
+        context = _assignment_context(assignment, user)
+        context["queue"] = portal_url(reverse("reviews:input-queue", args=[assignment.cycle_id]))
+        send_email("input_submitted", user, context)
 
 
 def notify_returned(input_: Input) -> None:
     """E-mail the reporters that the secretariat returned their input, with its comment."""
-    context = {**_assignment_context(input_.assignment), "comment": input_.return_comment}
     for user in recipients(input_.assignment):
+        context = {**_assignment_context(input_.assignment, user), "comment": input_.return_comment}
         send_email("input_returned", user, context)
 
 
 def remind(assignment: Assignment, kind: str) -> None:
     """E-mail the reporters a deadline reminder of the given kind."""
-    context = {**_assignment_context(assignment), "kind": kind}
     for user in recipients(assignment):
-        send_email("deadline_reminder", user, context)
+        send_email("deadline_reminder", user, {**_assignment_context(assignment, user), "kind": kind})

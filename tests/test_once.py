@@ -69,7 +69,7 @@ def test_a_call_for_inputs_sent_twice_notifies_once(secretariat, focal_point_a, 
     }
     with send_now():
         send_twice(login(secretariat), reverse("reviews:call-for-inputs", args=[cycle.pk]), data)
-    assert Assignment.objects.count() == 2 and len(mail.outbox) == 2  # one per assignment, each sent once
+    assert Assignment.objects.count() == 2 and len(mail.outbox) == 1  # one e-mail for both, sent once
 
 
 def test_an_activity_recorded_twice_is_stored_once(agency_staff, agency, login):

@@ -144,6 +144,7 @@ def _save_input(request: HttpRequest, form: InputForm) -> HttpResponse:
     try:
         with transaction.atomic():
             input_.submit(by=request.user)
+            notifications.notify_submitted(input_)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -247,8 +248,8 @@ def _create_assignments(cycle: ReviewCycle, data: dict, *, by) -> list[Assignmen
         )
         if is_new:
             Input.objects.create(assignment=assignment)
-            notifications.notify_assigned(assignment)
             created.append(assignment)
+    notifications.notify_assigned(created)  # one e-mail per person, whatever the number of objectives
     return created
 
 

@@ -8,6 +8,7 @@ import time_machine
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from reviews.models import Assignment, Evidence, Input, Reminder
 from reviews.tasks import send_deadline_reminders_task
@@ -179,7 +180,29 @@ def test_call_for_inputs_creates_assignments_and_notifies(secretariat, focal_poi
         )
     assert response.status_code == 302
     assert Assignment.objects.filter(cycle=cycle).count() == 2 and Input.objects.count() == 2
-    assert len(mail.outbox) == 2 and "/inputs/" in mail.outbox[0].body
+    (message,) = mail.outbox  # one e-mail for the two objectives
+    assert message.subject == "Request for input on 2 objectives"
+    assert (
+        "Objective 5: Regular pathways" in message.body and "Objective 6: Recruitment and decent work" in message.body
+    )
+    assert message.body.count("/inputs/") == 2
+
+
+def test_the_secretariat_is_told_in_its_language_when_an_input_arrives(
+    assignment, focal_point_a, secretariat, login, send_now
+):
+    from tests.factories import UserFactory
+
+    UserFactory(role="Secretariat", language="ru", email="olga@iom.example")
+    with send_now():
+        login(focal_point_a).post(assignment.input.get_absolute_url(), {**data(), "submit": "1"})
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert set(by_recipient) == {secretariat.email, "olga@iom.example"}
+    english, in_russian = by_recipient[secretariat.email], by_recipient["olga@iom.example"]
+    assert english.subject.startswith("Input received: ") and f"/inputs/{assignment.input.pk}/" in english.body
+    assert in_russian.subject.startswith("Получены материалы: ")
+    with translation.override("ru"):
+        assert str(assignment.objective) in in_russian.subject  # the objective named in Russian too
 
 
 def test_call_for_inputs_refuses_a_focal_point_of_another_organisation(
