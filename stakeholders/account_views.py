@@ -2,6 +2,7 @@
 resetting a second factor. Superuser and staff flags, permissions and passwords are never edited here."""
 
 import base64
+import time
 
 import segno
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -154,6 +156,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         token = "".join(request.POST.get("token", "").split())
+        _wait_out_a_short_throttle(device)
         if token.isdigit() and device.verify_token(token):
             if setup:
                 device.confirmed = True
@@ -167,13 +170,28 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             if allowed
             else _("Too many wrong codes: wait a few seconds before trying again.")
         )
-    context = {"setup": setup, "next": next_url, "error": error}
+    context = {"setup": setup, "next": next_url, "error": error, "hide_navigation": True}
     if setup:
         context["secret"] = _base32(device.bin_key)
         context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(
             scale=4, title=_("QR code for your authenticator app")
         )
     return render(request, "registration/two_factor.html", context, status=400 if error else 200)
+
+
+# django-otp refuses any code for 1, 2, 4, ... seconds after successive wrong ones. The first waits
+# are shorter than a person takes to type the right code, yet a quick second try (a password manager)
+# met them: the request waits them out instead. Longer waits still refuse (guessing stays slow).
+SHORT_THROTTLE = 2.0
+
+
+def _wait_out_a_short_throttle(device: TOTPDevice) -> None:
+    allowed, details = device.verify_is_allowed()
+    if allowed or not details or "locked_until" not in details:
+        return
+    wait = (details["locked_until"] - timezone.now()).total_seconds()
+    if 0 < wait <= SHORT_THROTTLE:
+        time.sleep(wait)
 
 
 def _enrolment_by_email(request: HttpRequest, next_url: str, *, error: str = "") -> HttpResponse:
@@ -186,7 +204,7 @@ def _enrolment_by_email(request: HttpRequest, next_url: str, *, error: str = "")
             sent = True
         else:
             error = _("A link was sent less than a minute ago: look for it in your mailbox first.")
-    context = {"next": next_url, "error": error, "sent": sent, "address": _masked(user.email)}
+    context = {"next": next_url, "error": error, "sent": sent, "address": _masked(user.email), "hide_navigation": True}
     return render(request, "registration/two_factor_email.html", context, status=400 if error else 200)
 
 

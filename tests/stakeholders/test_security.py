@@ -377,3 +377,25 @@ def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(settings, db):
         reverse("login"), {"username": "person", "password": TEST_PASSWORD}
     )
     assert response.status_code == 429  # rotating a header does not escape the lockout of the address
+
+
+def test_a_wrong_code_does_not_reject_the_right_one_typed_next(password_only, secretariat):
+    password_only.ask_for_link()
+    password_only.get(enrolment_link())
+    page = password_only.get(reverse("accounts:two-factor")).text
+    assert "Dashboard" not in page and "Log out" in page  # no navigation before the second factor
+    device = TOTPDevice.objects.get(user=secretariat)
+    assert password_only.post(reverse("accounts:two-factor"), {"token": "000000"}).status_code == 400
+    response = password_only.post(reverse("accounts:two-factor"), {"token": code_of(device), "next": "/dashboard/"})
+    assert response.status_code == 302 and response["Location"] == "/dashboard/"
+
+
+def test_repeated_wrong_codes_still_slow_guessing_down(password_only, secretariat):
+    password_only.ask_for_link()
+    password_only.get(enrolment_link())
+    password_only.get(reverse("accounts:two-factor"))
+    device = TOTPDevice.objects.get(user=secretariat)
+    for _ in range(3):  # the third refusal asks for 4 seconds: too long to wait out
+        password_only.post(reverse("accounts:two-factor"), {"token": "000000"})
+    response = password_only.post(reverse("accounts:two-factor"), {"token": code_of(device)})
+    assert response.status_code == 400 and "Too many wrong codes" in response.text
