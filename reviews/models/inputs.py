@@ -27,12 +27,14 @@ from .cycles import ReviewCycle
 
 def _visible(queryset: models.QuerySet, user, *, organisation: str, accepted: Q) -> models.QuerySet:
     """One visibility rule for assignments and inputs: the secretariat sees everything, reporters their
-    organisation's rows, observers the accepted ones only, everyone else nothing."""
+    organisation's rows (agency staff also the accepted ones, as observers do), observers the accepted
+    ones only, everyone else nothing."""
     if has_any_role(user, Role.SECRETARIAT):
         return queryset
     organisation_id = reporting_organisation_id(user)
     if organisation_id:
-        return queryset.filter(**{organisation: organisation_id})
+        own = Q(**{organisation: organisation_id})
+        return queryset.filter(own | accepted if has_any_role(user, Role.AGENCY_STAFF) else own)
     if has_any_role(user, Role.OBSERVER):
         return queryset.filter(accepted)
     return queryset.none()

@@ -228,6 +228,15 @@ def test_observers_read_accepted_inputs_only(assignment, observer, login):
     assert client.get(assignment.input.get_absolute_url()).status_code == 200
 
 
+def test_agency_staff_read_accepted_government_inputs_as_observers_do(assignment, agency_staff, focal_point_b, login):
+    client = login(agency_staff)
+    assert client.get(assignment.input.get_absolute_url()).status_code == 404  # a ministry's draft
+    Input.objects.filter(pk=assignment.input.pk).update(status="accepted", measures="A new migration law.")
+    page = client.get(assignment.input.get_absolute_url())
+    assert page.status_code == 200 and "A new migration law." in page.text and "Save draft" not in page.text
+    assert login(focal_point_b).get(assignment.input.get_absolute_url()).status_code == 404  # other ministries: no
+
+
 def test_inbox_lists_open_and_earlier_inputs(assignment, focal_point_a, login):
     AssignmentFactory(
         organisation=assignment.organisation,
