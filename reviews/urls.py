@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import assessments, cycles, drafts, inputs
+from .views import assessments, cycles, drafts, inputs, work
 
 app_name = "reviews"
 urlpatterns = [
+    path("my-work/", work.my_work, name="my-work"),
     path("cycles/", cycles.cycle_list, name="cycle-list"),
     path("cycles/new/", cycles.cycle_create, name="cycle-create"),
     path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle-detail"),

@@ -79,6 +79,7 @@ def pages(agency, organisation_a) -> dict[str, Page]:
     secretariat_posts = {**SECRETARIAT_ONLY, "secretariat": 302}
     return {
         "objectives:home": Page(reverse("objectives:home"), READERS),
+        "reviews:my-work": Page(reverse("reviews:my-work"), READERS),
         "reviews:objective-detail": Page(reverse("reviews:objective-detail", args=[7]), READERS),
         "objectives:activity-list": Page(reverse("objectives:activity-list"), READERS),
         "objectives:activity-detail": Page(own_activity.get_absolute_url(), READERS),

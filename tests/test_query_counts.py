@@ -28,6 +28,7 @@ def test_query_counts_do_not_grow_with_data(client):
     cycle = ReviewCycle.objects.order_by("year").last()
     urls = [
         reverse("objectives:home"),
+        reverse("reviews:my-work"),
         reverse("reviews:dashboard"),
         reverse("reviews:objective-detail", args=[7]),
         reverse("reviews:assessment-detail", args=[7, cycle.pk]),

@@ -172,7 +172,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "objectives:home"
+LOGIN_REDIRECT_URL = "reviews:my-work"
 LOGOUT_REDIRECT_URL = "login"
 
 # Internationalisation: English, Russian and Belarusian from day one.

@@ -15,6 +15,12 @@ GCM_ENDORSED = datetime.date(2018, 12, 19)
 
 
 class ReviewCycleQuerySet(models.QuerySet):
+    def current(self) -> "ReviewCycle | None":
+        """The earliest cycle still under way (neither submitted nor closed): the one people work on."""
+        return (
+            self.exclude(status__in=[ReviewCycle.Status.SUBMITTED, ReviewCycle.Status.CLOSED]).order_by("year").first()
+        )
+
     def open_for_inputs(self, on: datetime.date | None = None) -> "ReviewCycleQuerySet":
         """Cycles whose input window includes the given day (today by default)."""
         day = on or timezone.localdate()

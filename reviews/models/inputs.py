@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_valid_filename
@@ -46,6 +47,18 @@ class AssignmentQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "AssignmentQuerySet":
         return _visible(self, user, organisation="organisation_id", accepted=Q(input__status=Input.Status.ACCEPTED))
+
+    def open_requests(self) -> "AssignmentQuerySet":
+        """Requests whose input is still to be written (a draft or returned), by effective deadline."""
+        return (
+            self.filter(input__status__in=[Input.Status.DRAFT, Input.Status.RETURNED])
+            .annotate(due=Coalesce("extended_deadline", "deadline"))
+            .select_related("cycle", "objective", "organisation", "input")
+            .order_by("due", "objective__number")
+        )
+
+    def overdue(self, on: datetime.date | None = None) -> "AssignmentQuerySet":
+        return self.open_requests().filter(due__lt=on or timezone.localdate())
 
 
 class Assignment(models.Model):
@@ -133,6 +146,14 @@ class InputQuerySet(models.QuerySet):
 
     def accepted(self) -> "InputQuerySet":
         return self.filter(status=Input.Status.ACCEPTED)
+
+    def waiting_for_review(self) -> "InputQuerySet":
+        """Submitted inputs the secretariat has not accepted or returned yet, oldest first."""
+        return (
+            self.filter(status=Input.Status.SUBMITTED)
+            .select_related("assignment__cycle", "assignment__objective", "assignment__organisation")
+            .order_by("submitted_at")
+        )
 
 
 class Input(Versioned):

@@ -131,3 +131,23 @@ def test_a_form_s_buttons_are_disabled_once_it_is_sent(page):
     page.get_by_role("button", name="Submit to the secretariat").click()
     expect(page.get_by_role("alert")).to_contain_text("Your input was submitted to the secretariat")
     assert set(page.evaluate("() => JSON.parse(sessionStorage.getItem('buttons'))")) == {True}
+
+
+def test_a_focal_point_starts_at_my_work_and_submits_the_input_asked_of_them(page):
+    from tests.factories import AssignmentFactory
+
+    organisation = OrganisationFactory()
+    UserFactory(username="olga", role=Role.FOCAL_POINT, organisation=organisation)
+    AssignmentFactory(organisation=organisation, focal_point=None, objective_id=6)
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("olga")
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")
+    expect(page.get_by_role("link", name="My work")).to_have_attribute("aria-current", "page")
+    page.get_by_role("link", name=re.compile("Objective 6")).click()
+    page.get_by_label("Measures taken").fill("Recruitment agencies are licensed.")
+    page.get_by_role("button", name="Submit to the secretariat").click()
+    expect(page.get_by_role("alert")).to_contain_text("Your input was submitted to the secretariat")
+    page.get_by_role("link", name="My work").click()
+    expect(page.get_by_text("Nothing is asked of your organisation at the moment.")).to_be_visible()

@@ -1,0 +1,76 @@
+"""My work: what needs each role's attention, the page people land on after logging in (issue 15)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from objectives.models import Activity
+from tests.factories import TEST_PASSWORD, ActivityFactory, AssessmentFactory, AssignmentFactory, ReviewCycleFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date.today()
+
+
+@pytest.fixture
+def cycle():
+    return ReviewCycleFactory(year=TODAY.year + 1, status="collecting")
+
+
+def test_login_lands_on_my_work(client, observer):
+    response = client.post(reverse("login"), {"username": observer.username, "password": TEST_PASSWORD})
+    assert response["Location"] == reverse("reviews:my-work")
+
+
+def test_the_secretariat_sees_inputs_to_review_overdue_requests_and_objectives_not_assessed(
+    secretariat, organisation_a, cycle, login
+):
+    submitted = AssignmentFactory(
+        cycle=cycle, organisation=organisation_a, objective_id=3, with_input={"status": "submitted", "measures": "x"}
+    )
+    AssignmentFactory(
+        cycle=cycle, organisation=organisation_a, objective_id=4, deadline=TODAY - datetime.timedelta(days=3)
+    )
+    AssessmentFactory(cycle=cycle, objective_id=1)
+    page = login(secretariat).get(reverse("reviews:my-work")).text
+    assert submitted.input.get_absolute_url() in page
+    assert "Inputs waiting for your review" in page and "Overdue requests" in page
+    assert "Objective 4: Legal identity and documentation" in page  # overdue
+    assert reverse("reviews:assessment-update", args=[2, cycle.pk]) in page  # not assessed yet
+    assert reverse("reviews:assessment-update", args=[1, cycle.pk]) not in page  # assessed
+
+
+def test_a_focal_point_sees_open_requests_by_effective_deadline_and_returned_ones(
+    focal_point_a, organisation_a, cycle, login
+):
+    later = AssignmentFactory(
+        cycle=cycle, organisation=organisation_a, objective_id=5, deadline=TODAY + datetime.timedelta(days=30)
+    )
+    extended = AssignmentFactory(
+        cycle=cycle,
+        organisation=organisation_a,
+        objective_id=6,
+        deadline=TODAY - datetime.timedelta(days=1),
+        extended_deadline=TODAY + datetime.timedelta(days=10),
+        with_input={"status": "returned", "measures": "x", "return_comment": "Add figures"},
+    )
+    AssignmentFactory(
+        cycle=cycle, organisation=organisation_a, objective_id=7, with_input={"status": "accepted", "measures": "x"}
+    )
+    AssignmentFactory(cycle=cycle, objective_id=8)  # another organisation's
+    page = login(focal_point_a).get(reverse("reviews:my-work")).text
+    assert page.index(extended.input.get_absolute_url()) < page.index(later.input.get_absolute_url())
+    assert "Returned for changes" in page and "Objective 7" not in page and "Objective 8" not in page
+    assert "Inputs waiting for your review" not in page
+
+
+def test_agency_staff_see_their_activities_and_observers_what_was_accepted(
+    agency_staff, agency, observer, cycle, login
+):
+    ActivityFactory(title="Labour migration helpline", lead_organisation=agency, status=Activity.Status.ONGOING)
+    ActivityFactory(title="Old campaign", lead_organisation=agency, status=Activity.Status.COMPLETED)
+    page = login(agency_staff).get(reverse("reviews:my-work")).text
+    assert "Labour migration helpline" in page and "Old campaign" not in page
+    accepted = AssignmentFactory(cycle=cycle, objective_id=9, with_input={"status": "accepted", "measures": "x"})
+    page = login(observer).get(reverse("reviews:my-work")).text
+    assert accepted.input.get_absolute_url() in page and "Recently accepted inputs" in page
