@@ -262,8 +262,11 @@ def render_pdf(html: str, *, fetcher: PortalStaticFetcher | None = None) -> tupl
     """The PDF and its page count; only the portal's static files can be fetched, and each must load."""
     fetcher = fetcher or PortalStaticFetcher()
     try:
-        document = HTML(string=html, base_url=f"{PORTAL_ORIGIN}/", url_fetcher=fetcher).render()
-        return document.write_pdf(), len(document.pages)
+        # PDF/UA-1: a structure tree (headings, lists, tables, figures), the title and the language,
+        # for screen readers and document systems; WeasyPrint tags what the HTML says.
+        options = {"pdf_variant": "pdf/ua-1"}
+        document = HTML(string=html, base_url=f"{PORTAL_ORIGIN}/", url_fetcher=fetcher).render(**options)
+        return document.write_pdf(**options), len(document.pages)
     except FatalURLFetchingError as exc:
         # WeasyPrint's fatal error is a BaseException; the task's failure handling expects an Exception.
         reason = exc.__cause__ or exc

@@ -102,6 +102,27 @@ def test_the_draft_s_language_is_set_on_the_pdf_and_as_word_s_proofing_language(
     assert re.findall(r'<w:lang w:val="([^"]+)"', styles) == [tag]
 
 
+def structure_tags(path) -> set[str]:
+    """The kinds of element in a PDF's structure tree (empty when the PDF is not tagged)."""
+    root = PdfReader(path).trailer["/Root"]
+    found, stack = set(), [root["/StructTreeRoot"]] if "/StructTreeRoot" in root else []
+    while stack:
+        node = stack.pop().get_object()
+        if hasattr(node, "keys"):
+            found.add(str(node.get("/S", "")))
+            kids = node.get("/K")
+            stack.extend(kids if isinstance(kids, list) else [kids] if kids is not None else [])
+    return found - {""}
+
+
+def test_the_pdf_is_tagged_for_screen_readers_with_headings_lists_and_tables(cycle):
+    AssessmentFactory(cycle=cycle, objective=Objective.objects.get(number=4))
+    job = finished_export(cycle=cycle, language="ru", objectives=[Objective.objects.get(number=4)])
+    root = PdfReader(job.pdf.path).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and root["/Lang"] == "ru"
+    assert {"/H1", "/H2", "/L", "/LI", "/Table", "/TH", "/TD", "/P"} <= structure_tags(job.pdf.path)
+
+
 def test_a_russian_draft_names_the_objectives_and_the_cycle_in_russian(cycle):
     cycle.name_en, cycle.name_ru = "Third IMRF (2030)", "Третий МФОМ (2030)"
     cycle.save()
