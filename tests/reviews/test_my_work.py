@@ -74,3 +74,17 @@ def test_agency_staff_see_their_activities_and_observers_what_was_accepted(
     accepted = AssignmentFactory(cycle=cycle, objective_id=9, with_input={"status": "accepted", "measures": "x"})
     page = login(observer).get(reverse("reviews:my-work")).text
     assert accepted.input.get_absolute_url() in page and "Recently accepted inputs" in page
+
+
+def test_the_navigation_counts_what_waits_for_each_person(
+    secretariat, focal_point_a, organisation_a, observer, cycle, login
+):
+    AssignmentFactory(cycle=cycle, organisation=organisation_a, objective_id=3)
+    AssignmentFactory(cycle=cycle, organisation=organisation_a, objective_id=4)
+    AssignmentFactory(
+        cycle=cycle, organisation=organisation_a, objective_id=5, with_input={"status": "submitted", "measures": "x"}
+    )
+    badge = '<span class="badge rounded-pill text-bg-light">{}<span class="visually-hidden"> waiting for you</span>'
+    assert badge.format(2) in login(focal_point_a).get(reverse("objectives:home")).text  # two to write
+    assert badge.format(1) in login(secretariat).get(reverse("objectives:home")).text  # one to review
+    assert "waiting for you" not in login(observer).get(reverse("objectives:home")).text
