@@ -27,6 +27,7 @@ from ..models import (
     status_timeline,
 )
 from ..permissions import can_edit_assessments
+from . import int_or_none
 
 
 def _objective_and_cycle(number: int, cycle_id: int) -> tuple[Objective, ReviewCycle]:
@@ -187,16 +188,9 @@ def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> 
             )
             return redirect("reviews:action-progress-update", number=objective.number, cycle_id=cycle.pk)
         return redirect("reviews:assessment-detail", number=objective.number, cycle_id=cycle.pk)
-    rows = [(form, actions.get(form.initial.get("action") or _int(form["action"].value()))) for form in formset]
+    rows = [(form, actions.get(form.initial.get("action") or int_or_none(form["action"].value()))) for form in formset]
     context = {"objective": objective, "cycle": cycle, "formset": formset, "rows": rows}
     return render(request, "reviews/action_progress_form.html", context, status=400 if formset.is_bound else 200)
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 @transaction.atomic
@@ -263,7 +257,7 @@ def gap_list(request: HttpRequest, pk: int) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     cycle = None
     if request.GET.get("cycle"):
-        cycle = ReviewCycle.objects.filter(pk=_int(request.GET["cycle"])).first()
+        cycle = ReviewCycle.objects.filter(pk=int_or_none(request.GET["cycle"])).first()
     board = build_dashboard(cycle)
     return render(request, "reviews/dashboard.html", {"board": board, "legend": ProgressStatus.legend()})
 

@@ -12,6 +12,7 @@ from uncnm_portal.once import once_per_form
 from ..forms import ReviewCycleForm
 from ..models import ReviewCycle
 from ..permissions import can_export, can_manage_calls
+from . import int_or_none
 
 
 @member_required
@@ -33,11 +34,7 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _starting_point(request: HttpRequest) -> ReviewCycle:
     """?from=<id>: the next cycle of that cycle's level, four years on; otherwise an empty one."""
-    previous = (
-        ReviewCycle.objects.filter(pk=request.GET.get("from", "")).first()
-        if request.GET.get("from", "").isdigit()
-        else None
-    )
+    previous = ReviewCycle.objects.filter(pk=int_or_none(request.GET.get("from"))).first()
     return previous.next_of_its_level() if previous else ReviewCycle()
 
 

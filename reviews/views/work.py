@@ -21,8 +21,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
         context["secretariat"] = _secretariat(cycle)
     organisation_id = reporting_organisation_id(user)
     if organisation_id:
-        requests = Assignment.objects.visible_to(user).filter(organisation_id=organisation_id).open_requests()
-        context["requests"] = list(requests)
+        context["requests"] = list(Assignment.objects.filter(organisation_id=organisation_id).open_requests())
         if has_any_role(user, Role.AGENCY_STAFF):
             context["activities"] = (
                 Activity.objects.filter(lead_organisation_id=organisation_id)
