@@ -5,6 +5,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     ActionProgress,
     Assignment,
+    Consultation,
+    ConsultationParticipants,
     Evidence,
     ExportJob,
     Input,
@@ -28,6 +30,35 @@ class ReviewCycleAdmin(TranslationAdmin):
     list_filter = ["level", "status", "year"]
     search_fields = ["name", "forum", "notes"]
     date_hierarchy = "submission_deadline"
+    list_select_related = ["lead_organisation"]
+    autocomplete_fields = ["lead_organisation"]
+    filter_horizontal = ["mechanism_members"]
+
+
+class ConsultationParticipantsInline(admin.TabularInline):
+    model = ConsultationParticipants
+    extra = 0
+
+
+@admin.register(ConsultationParticipants)
+class ConsultationParticipantsAdmin(admin.ModelAdmin):
+    list_display = ["consultation", "kind", "count"]
+    list_filter = ["kind", "consultation__cycle"]
+    search_fields = ["consultation__title"]
+    list_select_related = ["consultation"]
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(TranslationAdmin):
+    list_display = ["title", "cycle", "held_on", "format", "organiser"]
+    list_filter = ["cycle", "format"]
+    search_fields = ["title", "key_messages", "organiser__name"]
+    list_select_related = ["cycle", "organiser"]
+    date_hierarchy = "held_on"
+    filter_horizontal = ["objectives"]
+    raw_id_fields = ["inputs", "created_by"]
+    readonly_fields = ["version"]
+    inlines = [ConsultationParticipantsInline]
 
 
 @admin.register(ObjectiveAssessment)

@@ -135,8 +135,8 @@ def _stakeholder_kinds(board: Dashboard) -> None:
     for relation in ("lead_organisations", "contributing_organisations"):
         through = getattr(ObjectiveAssessment, relation).through.objects.filter(objectiveassessment__cycle=board.cycle)
         pairs.update(through.values_list("objectiveassessment__objective_id", "organisation_id", "organisation__kind"))
-    index = board.cycles.index(board.cycle)
-    start, end = board.cycle.reporting_period(previous=board.cycles[index - 1] if index else None)
+    earlier = [c for c in board.cycles if c.level == board.cycle.level and c.year < board.cycle.year]
+    start, end = board.cycle.reporting_period(previous=earlier[-1] if earlier else None)
     activities = Activity.objects.active_between(start, end)
     pairs.update(
         Activity.objectives.through.objects.filter(activity__in=activities).values_list(

@@ -11,7 +11,17 @@ from uncnm_portal import uploads
 from uncnm_portal.validators import validate_plausible_date
 
 from .evidence import check_upload
-from .models import ActionProgress, Assignment, ExportJob, Input, ObjectiveAssessment, ReportSection, ReviewCycle
+from .models import (
+    ActionProgress,
+    Assignment,
+    Consultation,
+    ConsultationParticipants,
+    ExportJob,
+    Input,
+    ObjectiveAssessment,
+    ReportSection,
+    ReviewCycle,
+)
 
 NARRATIVE_MAX_LENGTH = 20_000
 
@@ -135,30 +145,55 @@ class ReviewCycleForm(forms.ModelForm):
             "input_opens",
             "input_closes",
             "submission_deadline",
+            "data_cutoff",
             "status",
+            "lead_organisation",
+            "coordination_mechanism_en",
+            "coordination_mechanism_ru",
+            "coordination_mechanism_be",
+            "mechanism_members",
+            "validating_body_en",
+            "validating_body_ru",
+            "validating_body_be",
+            "validation_due",
             "notes",
         ]
+        DATES = ["forum_starts", "forum_ends", "input_opens", "input_closes", "submission_deadline"]
         widgets = {
             **{
                 name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-                for name in ["forum_starts", "forum_ends", "input_opens", "input_closes", "submission_deadline"]
+                for name in [*DATES, "data_cutoff", "validation_due"]
             },
+            "mechanism_members": forms.SelectMultiple(attrs={"size": 8}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
             "name_en": _("Name in English"),
             "name_ru": _("Name in Russian"),
             "name_be": _("Name in Belarusian"),
+            "coordination_mechanism_en": _("National coordination mechanism, in English"),
+            "coordination_mechanism_ru": _("National coordination mechanism, in Russian"),
+            "coordination_mechanism_be": _("National coordination mechanism, in Belarusian"),
+            "validating_body_en": _("Validated by, in English"),
+            "validating_body_ru": _("Validated by, in Russian"),
+            "validating_body_be": _("Validated by, in Belarusian"),
         }
         help_texts = {
             "name_ru": _("Empty: the English name is shown."),
             "name_be": _("Empty: the English name is shown."),
             "input_opens": _("The dates follow each other: the input window, the submission deadline, the forum."),
+            "coordination_mechanism_en": _("For example, the inter-agency working group that prepares the review."),
+            "validating_body_en": _(
+                "Who validates the draft on behalf of the Government, for example the Council of Ministers."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_en"].required = True
+        organisations = Organisation.objects.active()
+        self.fields["lead_organisation"].queryset = organisations.filter(kind=Organisation.Kind.GOVERNMENT)
+        self.fields["mechanism_members"].queryset = organisations
 
 
 class ReportSectionForm(forms.ModelForm):
@@ -301,3 +336,120 @@ class AssignmentForm(forms.Form):
         if focal_point and organisation and focal_point.organisation_id != organisation.pk:
             self.add_error("focal_point", _("The focal point must belong to the organisation."))
         return cleaned
+
+
+class DraftUseForm(forms.Form):
+    """How the draft uses each part of an input: quoted under its objective, in the annex only, or left out."""
+
+    def __init__(self, *args, input_: Input, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.input = input_
+        for name in Input.TEXT_FIELDS:
+            self.fields[name] = forms.ChoiceField(
+                label=Input._meta.get_field(name).verbose_name,
+                choices=Input.DraftUse.choices,
+                initial=input_.use_of(name).value,
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+    def save(self) -> Input:
+        self.input.draft_use = {name: self.cleaned_data[name] for name in Input.TEXT_FIELDS}
+        self.input.save(update_fields=["draft_use", "updated_at"])
+        return self.input
+
+
+class ConsultationForm(forms.ModelForm):
+    """A consultation with its participants counted per kind of stakeholder (one number field per kind)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "title_en",
+            "title_ru",
+            "title_be",
+            "held_on",
+            "format",
+            "organiser",
+            "objectives",
+            "key_messages_en",
+            "key_messages_ru",
+            "key_messages_be",
+            "women",
+            "men",
+            "inputs",
+        ]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "objectives": forms.SelectMultiple(attrs={"size": 8}),
+            "inputs": forms.SelectMultiple(attrs={"size": 6}),
+            **{f"key_messages_{code}": forms.Textarea(attrs={"rows": 4}) for code, _name in settings.LANGUAGES},
+        }
+        labels = {
+            "title_en": _("Title in English"),
+            "title_ru": _("Title in Russian"),
+            "title_be": _("Title in Belarusian"),
+            "key_messages_en": _("Key messages in English"),
+            "key_messages_ru": _("Key messages in Russian"),
+            "key_messages_be": _("Key messages in Belarusian"),
+        }
+        help_texts = {
+            "title_ru": _("Empty: the English text is shown."),
+            "title_be": _("Empty: the English text is shown."),
+            "key_messages_en": _("What participants said; Markdown. Printed in the draft."),
+            "women": _("Where known."),
+        }
+
+    def __init__(self, *args, cycle: ReviewCycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cycle = cycle
+        self.fields["title_en"].required = True
+        self.fields["organiser"].queryset = Organisation.objects.active()
+        self.fields["inputs"].queryset = (
+            Input.objects.filter(assignment__cycle=cycle)
+            .exclude(status=Input.Status.DRAFT)
+            .select_related("assignment__objective", "assignment__organisation", "assignment__cycle")
+        )
+        counts = self.instance.counts_by_kind() if self.instance.pk else {}
+        for kind, label in ConsultationParticipants.Kind.choices:
+            self.fields[f"participants_{kind}"] = forms.IntegerField(
+                label=label, min_value=0, max_value=100_000, required=False, initial=counts.get(kind)
+            )
+        if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
+            self.initial["version"] = self.instance.version
+
+    def participant_fields(self) -> list:
+        return [self[f"participants_{kind}"] for kind in ConsultationParticipants.Kind.values]
+
+    def main_fields(self) -> list:
+        """The visible fields the template lays out one under the other (the counts go in a grid)."""
+        counted = {f.name for f in self.participant_fields()} | {"women", "men"}
+        return [field for field in self.visible_fields() if field.name not in counted]
+
+    def clean(self):
+        cleaned = super().clean()
+        known = (cleaned.get("women") or 0) + (cleaned.get("men") or 0)
+        total = sum(cleaned.get(f"participants_{kind}") or 0 for kind in ConsultationParticipants.Kind.values)
+        if known > total:
+            self.add_error(
+                "women",
+                _("Women and men add up to %(known)s, more than the %(total)s participants counted by kind.")
+                % {"known": known, "total": total},
+            )
+        return cleaned
+
+    def save(self, commit: bool = True) -> Consultation:
+        consultation = super().save(commit=False)
+        consultation.cycle = self.cycle
+        consultation.save()
+        self.save_m2m()
+        for kind in ConsultationParticipants.Kind.values:
+            count = self.cleaned_data.get(f"participants_{kind}")
+            if count:
+                ConsultationParticipants.objects.update_or_create(
+                    consultation=consultation, kind=kind, defaults={"count": count}
+                )
+            else:
+                ConsultationParticipants.objects.filter(consultation=consultation, kind=kind).delete()
+        return consultation

@@ -18,7 +18,9 @@ from django.core.files.base import ContentFile
 from django.db.models import Prefetch, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -29,6 +31,8 @@ from .dashboard import build_dashboard
 from .docx_report import render_docx
 from .models import (
     ActionProgress,
+    Consultation,
+    Evidence,
     ExportJob,
     Input,
     ObjectiveAssessment,
@@ -36,6 +40,7 @@ from .models import (
     ReportSection,
     ReviewCycle,
     Trend,
+    consultation_summary,
 )
 
 # The PDF's base URL: relative static URLs resolve under it, and only they are served.
@@ -93,6 +98,12 @@ class ObjectiveReport:
     actions: list = field(default_factory=list)  # [(action, progress or None)]
     activities: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
+    contributions: list = field(default_factory=list)  # accepted inputs with parts quoted in the chapter
+
+    @property
+    def reported_actions(self) -> list:
+        """The actions with a reported status: the chapter names these; the annex has every action."""
+        return [(action, progress) for action, progress in self.actions if progress and progress.is_reported]
 
 
 @dataclass
@@ -109,7 +120,16 @@ class ReportData:
     principles: list
     charts: dict
     budgets: list  # [(currency, total)]
-    inputs: list  # accepted inputs, once the portal records them
+    inputs: list  # accepted inputs with their actions and evidence
+    consultations: list
+    consultation_summary: dict
+    mechanism_members: list
+
+    @property
+    def author(self) -> str:
+        """The State body the draft names as its author (the Government when none is recorded)."""
+        lead = self.cycle.lead_organisation
+        return lead.name if lead else _("Government of the Republic of Belarus")
 
     @property
     def is_global(self) -> bool:
@@ -119,10 +139,77 @@ class ReportData:
     def objectives(self) -> list[ObjectiveReport]:
         return [report for _heading, reports in self.groups for report in reports]
 
+    @property
+    def process_paragraphs(self) -> list[str]:
+        """How the review was prepared, in the State's voice: author, period, coordination, validation, inputs."""
+        cycle, (start, end) = self.cycle, self.period
+        paragraphs = [
+            _(
+                "Lead State body: %(author)s. The review was prepared with the support of the UN Country Network "
+                "on Migration in Belarus and covers the period from %(start)s to %(end)s."
+            )
+            % {"author": self.author, "start": date_format(start), "end": date_format(end)}
+        ]
+        if cycle.coordination_mechanism:
+            sentence = _("The review was coordinated by %(mechanism)s.") % {"mechanism": cycle.coordination_mechanism}
+            if self.mechanism_members:
+                members = "; ".join(str(o) for o in self.mechanism_members)
+                sentence += " " + _("Its members: %(members)s.") % {"members": members}
+            paragraphs.append(sentence)
+        if cycle.validating_body:
+            paragraphs.append(_("The draft is validated by %(body)s.") % {"body": cycle.validating_body})
+        if self.inputs:
+            paragraphs.append(
+                ngettext(
+                    "One written contribution was received in response to the call for inputs and is reflected "
+                    "under the objective it concerns.",
+                    "%(n)s written contributions were received in response to the call for inputs and are "
+                    "reflected under the objectives they concern.",
+                    len(self.inputs),
+                )
+                % {"n": len(self.inputs)}
+            )
+        return paragraphs
+
+    @property
+    def consultation_paragraphs(self) -> list[str]:
+        """The consultation register in a few sentences (empty when no consultation is recorded)."""
+        summary = self.consultation_summary
+        if not summary["consultations"]:
+            return []
+        first = ngettext(
+            "One consultation was held, with %(people)s participants from %(kinds)s kinds of stakeholders.",
+            "%(n)s consultations were held, with %(people)s participants from %(kinds)s kinds of stakeholders.",
+            summary["consultations"],
+        ) % {"n": summary["consultations"], "people": summary["participants"], "kinds": summary["kinds"]}
+        if summary["women"] or summary["men"]:
+            first += " " + _(
+                "Among the participants whose gender was recorded, %(women)s were women and %(men)s men."
+            ) % {"women": summary["women"], "men": summary["men"]}
+        by_kind = "; ".join(f"{label}: {count}" for label, count in summary["by_kind"])
+        formats = "; ".join(str(label) for label in summary["formats"])
+        second = _("Participants by kind of stakeholder: %(kinds)s. Formats: %(formats)s.") % {
+            "kinds": by_kind,
+            "formats": formats,
+        }
+        return [first, second]
+
+    def narratives(self, name: str) -> list:
+        """(objective, text) of one narrative field of the assessments, where written."""
+        return [(r.objective, getattr(r.assessment, name)) for r in self.objectives if getattr(r.assessment, name, "")]
+
+    @property
+    def policy_narratives(self) -> list:
+        return self.narratives("policy_changes")
+
+    @property
+    def next_steps_narratives(self) -> list:
+        return self.narratives("next_steps")
+
 
 def collect(job: ExportJob) -> ReportData:
     """Everything the draft shows, read with a fixed number of queries."""
-    cycle = job.cycle
+    cycle = ReviewCycle.objects.select_related("lead_organisation").get(pk=job.cycle_id)
     previous_cycle = cycle.previous()
     period = cycle.reporting_period(previous=previous_cycle)
     selected = list(job.objectives.values_list("pk", flat=True))
@@ -167,6 +254,22 @@ def collect(job: ExportJob) -> ReportData:
         for objective in indicator.objectives.all():
             by_objective[objective.pk].append(indicator)
 
+    inputs = list(
+        Input.objects.accepted()
+        .filter(assignment__cycle=cycle, assignment__objective__in=ids)
+        .select_related("assignment__organisation", "assignment__objective")
+        .prefetch_related(
+            Prefetch("actions", queryset=Action.objects.order_by("letter")),
+            Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at")),
+        )
+        .order_by("assignment__objective__number", "assignment__role", "assignment__organisation__name")
+    )
+    contributions = defaultdict(list)
+    for input_ in inputs:
+        if input_.quoted_parts():
+            contributions[input_.assignment.objective_id].append(input_)
+    consultations = list(Consultation.objects.for_cycle(cycle))
+
     reports = []
     for objective in objectives:
         assessment = assessments.get(objective.pk)
@@ -180,6 +283,7 @@ def collect(job: ExportJob) -> ReportData:
                 actions=actions[objective.pk],
                 activities=activities[objective.pk],
                 indicators=by_objective[objective.pk],
+                contributions=contributions[objective.pk],
             )
         )
     return ReportData(
@@ -190,7 +294,11 @@ def collect(job: ExportJob) -> ReportData:
         generated_at=timezone.localtime(),
         sections=_outline(cycle),
         groups=_group(reports, by_round_table=cycle.level == ReviewCycle.Level.GLOBAL),
-        organisations_by_kind=_organisations_by_kind(assessments.values(), activities.values()),
+        organisations_by_kind=_organisations_by_kind(
+            assessments.values(),
+            activities.values(),
+            [i.assignment.organisation for i in inputs] + [c.organiser for c in consultations if c.organiser],
+        ),
         indicators=indicators,
         principles=list(GuidingPrinciple.objects.all()),
         charts=_charts(cycle),
@@ -201,12 +309,10 @@ def collect(job: ExportJob) -> ReportData:
             .annotate(total=Sum("budget"))
             .order_by("currency")
         ),
-        inputs=list(
-            Input.objects.accepted()
-            .filter(assignment__cycle=cycle, assignment__objective__in=ids)
-            .select_related("assignment__organisation", "assignment__objective")
-            .order_by("assignment__organisation__name", "assignment__objective__number")
-        ),
+        inputs=inputs,
+        consultations=consultations,
+        consultation_summary=consultation_summary(consultations),
+        mechanism_members=list(cycle.mechanism_members.order_by("name")),
     )
 
 
@@ -233,8 +339,9 @@ def _group(reports: list[ObjectiveReport], *, by_round_table: bool) -> list:
     return groups
 
 
-def _organisations_by_kind(assessments, activity_lists) -> list:
-    organisations: dict[int, Organisation] = {}
+def _organisations_by_kind(assessments, activity_lists, others: list[Organisation]) -> list:
+    """Every organisation that led, contributed, reported or organised a consultation, by kind."""
+    organisations: dict[int, Organisation] = {o.pk: o for o in others}
     for assessment in assessments:
         for organisation in [*assessment.lead_organisations.all(), *assessment.contributing_organisations.all()]:
             organisations[organisation.pk] = organisation

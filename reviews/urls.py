@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, cycles, drafts, inputs, work
+from .views import assessments, consultations, cycles, drafts, inputs, work
 
 app_name = "reviews"
 urlpatterns = [
@@ -9,6 +9,10 @@ urlpatterns = [
     path("cycles/new/", cycles.cycle_create, name="cycle-create"),
     path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle-detail"),
     path("cycles/<int:pk>/edit/", cycles.cycle_update, name="cycle-update"),
+    path("cycles/<int:pk>/consultations/", consultations.consultation_list, name="consultation-list"),
+    path("cycles/<int:pk>/consultations/new/", consultations.consultation_create, name="consultation-create"),
+    path("consultations/<int:pk>/", consultations.consultation_update, name="consultation-update"),
+    path("consultations/<int:pk>/delete/", consultations.consultation_delete, name="consultation-delete"),
     path("cycles/<int:pk>/gaps/", assessments.gap_list, name="gap-list"),
     path("cycles/<int:pk>/exports/", drafts.export_list, name="export-list"),
     path("cycles/<int:pk>/outline/", drafts.outline_update, name="outline-update"),
@@ -20,6 +24,7 @@ urlpatterns = [
     path("inputs/", inputs.input_inbox, name="input-inbox"),
     path("inputs/<int:pk>/", inputs.input_detail, name="input-detail"),
     path("inputs/<int:pk>/accept/", inputs.input_accept, name="input-accept"),
+    path("inputs/<int:pk>/draft-use/", inputs.input_draft_use, name="input-draft-use"),
     path("inputs/<int:pk>/return/", inputs.input_return, name="input-return"),
     path("inputs/<int:pk>/evidence/<int:evidence_id>/", inputs.evidence_download, name="evidence-download"),
     path("inputs/<int:pk>/evidence/<int:evidence_id>/delete/", inputs.evidence_delete, name="evidence-delete"),

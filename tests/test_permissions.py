@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from objectives.models import Objective
-from reviews.models import Evidence
+from reviews.models import Consultation, Evidence
 from tests.conftest import ROLE_FIXTURES
 
 from .factories import (
@@ -75,6 +75,9 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         content_type="application/pdf",
         size=13,
     )
+    consultation = Consultation.objects.create(
+        cycle=cycle, title="Hearing", held_on=cycle.submission_deadline, format=Consultation.Format.HEARING
+    )
     reporter_a = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 404, "agency_staff": 404, "observer": 404}
     secretariat_posts = {**SECRETARIAT_ONLY, "secretariat": 302}
     return {
@@ -135,6 +138,15 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             reverse("reviews:evidence-delete", args=[own_input.pk, evidence.pk]),
             {**reporter_a, "secretariat": 403, "focal_point_a": 302},
             "post",
+        ),
+        "reviews:input-draft-use": Page(
+            reverse("reviews:input-draft-use", args=[submitted.pk]), secretariat_posts, "post"
+        ),
+        "reviews:consultation-list": Page(reverse("reviews:consultation-list", args=[cycle.pk]), READERS),
+        "reviews:consultation-create": Page(reverse("reviews:consultation-create", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "reviews:consultation-update": Page(consultation.get_absolute_url(), SECRETARIAT_ONLY),
+        "reviews:consultation-delete": Page(
+            reverse("reviews:consultation-delete", args=[consultation.pk]), secretariat_posts, "post"
         ),
         "reviews:call-for-inputs": Page(reverse("reviews:call-for-inputs", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:input-queue": Page(reverse("reviews:input-queue", args=[cycle.pk]), SECRETARIAT_ONLY),

@@ -1,4 +1,5 @@
-"""The models of a review cycle, in four modules layered one way: cycles <- inputs <- assessments <- drafts.
+"""The models of a review cycle, in modules layered one way:
+cycles <- inputs <- consultations, assessments <- drafts.
 
 Every model is re-exported here, so `from reviews.models import X` (and the migrations) never change.
 """
@@ -13,6 +14,7 @@ from .assessments import (
     gap_actions,
     status_timeline,
 )
+from .consultations import Consultation, ConsultationParticipants, consultation_summary
 from .cycles import GCM_ENDORSED, ReviewCycle
 from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
@@ -21,6 +23,8 @@ __all__ = [
     "GCM_ENDORSED",
     "ActionProgress",
     "Assignment",
+    "Consultation",
+    "ConsultationParticipants",
     "EditConflict",
     "Evidence",
     "ExportJob",
@@ -31,6 +35,7 @@ __all__ = [
     "ReportSection",
     "ReviewCycle",
     "Trend",
+    "consultation_summary",
     "evidence_path",
     "gap_actions",
     "status_timeline",

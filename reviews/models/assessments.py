@@ -191,6 +191,11 @@ class ActionProgress(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reviews:assessment-detail", args=[self.action.objective.number, self.cycle_id])
 
+    @property
+    def is_reported(self) -> bool:
+        """Something was reported: planned, ongoing or completed."""
+        return self.status in self.Status.reported()
+
 
 def gap_actions(cycle: ReviewCycle) -> "models.QuerySet[Action]":
     """The lettered actions with no reported activity in the cycle: the portal's gap view."""
@@ -211,10 +216,11 @@ def gap_actions(cycle: ReviewCycle) -> "models.QuerySet[Action]":
 def status_timeline(
     cycles: list[ReviewCycle], statuses: dict[int, str]
 ) -> list[tuple[ReviewCycle, ProgressStatus, Trend]]:
-    """An objective's (cycle, status, trend) in each cycle; each trend is against the cycle before."""
-    timeline, previous = [], None
+    """An objective's (cycle, status, trend) in each cycle (in order of year); each trend is against
+    the previous cycle of the same level, as in the reviews themselves."""
+    timeline, previous = [], {}
     for cycle in cycles:
         status = statuses.get(cycle.pk, ProgressStatus.NOT_ASSESSED)
-        timeline.append((cycle, ProgressStatus(status), Trend.between(previous, status)))
-        previous = status
+        timeline.append((cycle, ProgressStatus(status), Trend.between(previous.get(cycle.level), status)))
+        previous[cycle.level] = status
     return timeline

@@ -56,8 +56,52 @@ class ReviewCycle(models.Model):
         help_text=_("Date by which the voluntary national review is submitted."),
         validators=[validate_plausible_date],
     )
+    data_cutoff = models.DateField(
+        _("data cut-off"),
+        null=True,
+        blank=True,
+        help_text=_("The review reports what happened up to this day. Empty: the submission deadline."),
+        validators=[validate_plausible_date],
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNING)
-    notes = models.TextField(_("notes"), blank=True)
+    # The Government's process: a voluntary review is State-led; the network supports it.
+    lead_organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        verbose_name=_("lead ministry or agency"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The State body that prepares the review; the draft names it as the author."),
+    )
+    coordination_mechanism = models.CharField(
+        _("national coordination mechanism"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example, the inter-agency working group that prepares the review."),
+    )
+    mechanism_members = models.ManyToManyField(
+        "stakeholders.Organisation",
+        verbose_name=_("members of the coordination mechanism"),
+        blank=True,
+        related_name="+",
+    )
+    validating_body = models.CharField(
+        _("validated by"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who validates the draft on behalf of the Government, for example the Council of Ministers."),
+    )
+    validation_due = models.DateField(
+        _("validation due"),
+        null=True,
+        blank=True,
+        help_text=_("The day the Government is to validate the draft."),
+        validators=[validate_plausible_date],
+    )
+    notes = models.TextField(
+        _("internal notes"), blank=True, help_text=_("For the secretariat only: never printed in a draft.")
+    )
 
     objects = ReviewCycleQuerySet.as_manager()
 
@@ -99,6 +143,10 @@ class ReviewCycle(models.Model):
             errors["forum_starts"] = _("The forum must start in the year of the cycle.")
         elif self.forum_starts and self.submission_deadline and self.forum_starts < self.submission_deadline:
             errors["forum_starts"] = _("The forum cannot start before the submission deadline.")
+        if self.data_cutoff and self.submission_deadline and self.data_cutoff > self.submission_deadline:
+            errors["data_cutoff"] = _("The data cut-off cannot fall after the submission deadline.")
+        if self.validation_due and self.submission_deadline and self.validation_due > self.submission_deadline:
+            errors["validation_due"] = _("The Government must validate the draft before the submission deadline.")
         if errors:
             raise ValidationError(errors)
 
@@ -122,6 +170,11 @@ class ReviewCycle(models.Model):
             input_opens=later(self.input_opens),
             input_closes=later(self.input_closes),
             submission_deadline=later(self.submission_deadline),
+            data_cutoff=later(self.data_cutoff),
+            validation_due=later(self.validation_due),
+            lead_organisation=self.lead_organisation,
+            coordination_mechanism=self.coordination_mechanism,
+            validating_body=self.validating_body,
         )
 
     def is_open_for_inputs(self, on: datetime.date | None = None) -> bool:
@@ -129,16 +182,16 @@ class ReviewCycle(models.Model):
         return self.input_opens <= day <= self.input_closes
 
     @property
-    def closing_date(self) -> datetime.date:
-        """The day the cycle's review takes place (or, failing that, its deadline)."""
-        return self.forum_ends or self.forum_starts or self.submission_deadline
+    def effective_cutoff(self) -> datetime.date:
+        """The last day the review reports on: the data cut-off, or else the submission deadline."""
+        return self.data_cutoff or self.submission_deadline
 
     def previous(self) -> "ReviewCycle | None":
-        """The cycle reviewed just before this one, of either level."""
-        return ReviewCycle.objects.filter(year__lt=self.year).order_by("-year").first()
+        """The previous review of the same level: an IMRF follows the IMRF, a regional review the regional one."""
+        return ReviewCycle.objects.filter(level=self.level, year__lt=self.year).order_by("-year").first()
 
     def reporting_period(self, previous: "ReviewCycle | None" = None) -> tuple[datetime.date, datetime.date]:
-        """From the day after the previous review (or the GCM's endorsement) to this review."""
+        """From the day after the previous review's cut-off (or the GCM's endorsement) to this one's cut-off."""
         previous = previous or self.previous()
-        start = previous.closing_date + datetime.timedelta(days=1) if previous else GCM_ENDORSED
-        return start, self.closing_date
+        start = previous.effective_cutoff + datetime.timedelta(days=1) if previous else GCM_ENDORSED
+        return start, self.effective_cutoff

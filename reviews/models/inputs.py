@@ -4,6 +4,7 @@ import datetime
 import hashlib
 import os
 import uuid
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
@@ -162,6 +163,21 @@ class Input(Versioned):
     TEXT_FIELDS = ("measures", "results", "challenges", "good_practices", "data_sources")
     MAX_TEXT = 10_000
 
+    class DraftUse(models.TextChoices):
+        QUOTE = "quote", _("Quoted in the chapter")
+        ANNEX = "annex", _("In the annex only")
+        OMIT = "omit", _("Left out")
+
+    # What the draft does with each part of an accepted input unless the secretariat decides otherwise:
+    # the State's own account is quoted under its objective; the list of sources goes to the annex.
+    DEFAULT_DRAFT_USE = {
+        "measures": DraftUse.QUOTE,
+        "results": DraftUse.QUOTE,
+        "challenges": DraftUse.QUOTE,
+        "good_practices": DraftUse.QUOTE,
+        "data_sources": DraftUse.ANNEX,
+    }
+
     class Status(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("status of an input", "Draft")
         SUBMITTED = "submitted", _("Submitted")
@@ -198,6 +214,12 @@ class Input(Versioned):
         related_name="+",
     )
     return_comment = models.TextField(_("comment of the secretariat"), blank=True)
+    draft_use = models.JSONField(
+        _("use in the draft"),
+        default=dict,
+        blank=True,
+        help_text=_("Per part of the input: quoted in the chapter, in the annex only, or left out."),
+    )
 
     history = HistoricalRecords(m2m_fields=[actions])
     objects = InputQuerySet.as_manager()
@@ -220,6 +242,30 @@ class Input(Versioned):
     @property
     def is_empty(self) -> bool:
         return not any(getattr(self, name).strip() for name in self.TEXT_FIELDS)
+
+    def use_of(self, name: str) -> "Input.DraftUse":
+        """How the draft uses one part of the input: the secretariat's choice, else the default."""
+        try:
+            return self.DraftUse(self.draft_use.get(name, self.DEFAULT_DRAFT_USE[name]))
+        except (ValueError, AttributeError):
+            return self.DraftUse(self.DEFAULT_DRAFT_USE[name])
+
+    def parts(self) -> list["InputPart"]:
+        """Every part of the input with its label and how the draft uses it (also the empty ones)."""
+        return [
+            InputPart(
+                name, str(self._meta.get_field(name).verbose_name), getattr(self, name).strip(), self.use_of(name)
+            )
+            for name in self.TEXT_FIELDS
+        ]
+
+    def quoted_parts(self) -> list["InputPart"]:
+        """The parts the draft quotes under the input's objective."""
+        return [part for part in self.parts() if part.text and part.use == self.DraftUse.QUOTE]
+
+    def annex_parts(self) -> list["InputPart"]:
+        """The parts the draft gives in the annex of contributions."""
+        return [part for part in self.parts() if part.text and part.use == self.DraftUse.ANNEX]
 
     def submit(self, *, by, on: datetime.date | None = None) -> None:
         """Hand the input to the secretariat; refused after the (extended) deadline or when empty."""
@@ -260,6 +306,13 @@ class Input(Versioned):
             comment,
         )
         self.save()
+
+
+class InputPart(NamedTuple):
+    name: str
+    label: str
+    text: str
+    use: Input.DraftUse
 
 
 def evidence_path(instance: "Evidence", filename: str) -> str:

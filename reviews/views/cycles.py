@@ -23,9 +23,12 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    cycle = get_object_or_404(ReviewCycle.objects.select_related("lead_organisation"), pk=pk)
     context = {
         "cycle": cycle,
+        "period": cycle.reporting_period(),
+        "members": cycle.mechanism_members.order_by("name"),
+        "consultation_count": cycle.consultations.count(),
         "can_export": can_export(request.user),
         "can_manage_calls": can_manage_calls(request.user),
     }

@@ -19,6 +19,7 @@ from uncnm_portal.spreadsheets import FORMATS, export_response
 from .. import notifications
 from ..forms import (
     AssignmentForm,
+    DraftUseForm,
     InputForm,
     ReturnForm,
 )
@@ -96,6 +97,8 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": editable,
         "can_review": can_manage_calls(request.user) and input_.status == Input.Status.SUBMITTED,
         "return_form": ReturnForm(),
+        "actions": input_.actions.order_by("letter"),
+        "draft_use_form": DraftUseForm(input_=input_) if can_manage_calls(request.user) and not editable else None,
     }
     return render(
         request, "reviews/input_detail.html", context, status=400 if form is not None and form.is_bound else 200
@@ -189,6 +192,19 @@ def input_accept(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The input was accepted; it is now shown beside the assessment editor."))
     return redirect("reviews:input-queue", pk=input_.assignment.cycle_id)
+
+
+@require_POST
+@role_required(Role.SECRETARIAT)
+def input_draft_use(request: HttpRequest, pk: int) -> HttpResponse:
+    input_ = _visible_input(request, pk)
+    form = DraftUseForm(request.POST, input_=input_)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The draft will use this input as chosen."))
+    else:
+        messages.error(request, _("Choose one use for each part of the input; nothing was changed."))
+    return redirect(input_)
 
 
 @require_POST

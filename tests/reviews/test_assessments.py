@@ -1,10 +1,20 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from objectives.models import Action, GuidingPrinciple, Objective
-from reviews.models import ActionProgress, EditConflict, ObjectiveAssessment, ProgressStatus, Trend, gap_actions
+from reviews.models import (
+    GCM_ENDORSED,
+    ActionProgress,
+    EditConflict,
+    ObjectiveAssessment,
+    ProgressStatus,
+    Trend,
+    gap_actions,
+    status_timeline,
+)
 from tests.factories import (
     ActionProgressFactory,
     ActivityFactory,
@@ -99,7 +109,42 @@ def test_copy_from_previous_fills_an_empty_assessment(cycles, secretariat):
 
 def test_reporting_period_runs_from_the_previous_review(cycles):
     first, second = cycles
-    assert second.reporting_period() == (first.forum_ends + datetime.timedelta(days=1), second.forum_ends)
+    assert second.reporting_period() == (
+        first.submission_deadline + datetime.timedelta(days=1),
+        second.submission_deadline,
+    )
+    second.data_cutoff = datetime.date(2031, 12, 31)
+    assert second.reporting_period()[1] == datetime.date(2031, 12, 31)
+
+
+def test_reporting_periods_and_trends_follow_the_level():
+    """An IMRF reports from the previous IMRF, a regional review from the previous regional one."""
+    imrf_2022 = ReviewCycleFactory(year=2042, level="global", data_cutoff=datetime.date(2042, 1, 15))
+    regional_2024 = ReviewCycleFactory(year=2044, level="regional")
+    imrf_2026 = ReviewCycleFactory(year=2046, level="global")
+    assert imrf_2026.previous() == imrf_2022
+    assert imrf_2026.reporting_period() == (datetime.date(2042, 1, 16), imrf_2026.submission_deadline)
+    assert regional_2024.previous() is None
+    assert regional_2024.reporting_period()[0] == GCM_ENDORSED
+    objective = Objective.objects.get(number=5)
+    AssessmentFactory(cycle=imrf_2022, objective=objective, status="early")
+    AssessmentFactory(cycle=regional_2024, objective=objective, status="achieved")
+    latest = AssessmentFactory(cycle=imrf_2026, objective=objective, status="advanced")
+    assert latest.trend() == Trend.IMPROVED  # against the 2042 IMRF, not the regional review in between
+    timeline = status_timeline(
+        [imrf_2022, regional_2024, imrf_2026],
+        {imrf_2022.pk: "early", regional_2024.pk: "achieved", imrf_2026.pk: "advanced"},
+    )
+    assert [trend for _cycle, _status, trend in timeline] == [Trend.NEW, Trend.NEW, Trend.IMPROVED]
+
+
+def test_cutoff_and_validation_fall_before_the_submission_deadline():
+    cycle = ReviewCycleFactory.build(
+        year=2048, data_cutoff=datetime.date(2048, 2, 1), validation_due=datetime.date(2048, 2, 2)
+    )
+    with pytest.raises(ValidationError) as error:
+        cycle.clean()
+    assert set(error.value.message_dict) == {"data_cutoff", "validation_due"}
 
 
 def test_gap_actions_are_those_without_status_or_activity(cycles):

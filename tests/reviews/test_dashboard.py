@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_cycles():
-    first, second = ReviewCycleFactory(year=2030), ReviewCycleFactory(year=2032, level="global")
+    first, second = ReviewCycleFactory(year=2030, level="global"), ReviewCycleFactory(year=2032, level="global")
     AssessmentFactory(cycle=first, objective=Objective.objects.get(number=1), status="early")
     latest = AssessmentFactory(cycle=second, objective=Objective.objects.get(number=1), status="advanced")
     AssessmentFactory(cycle=second, objective=Objective.objects.get(number=2), status="achieved")

@@ -417,8 +417,8 @@ def test_every_kind_of_section_has_a_template_and_a_docx_writer():
 def test_an_empty_text_section_says_so_in_both_files(cycle):
     ReportSection.ensure_outline(cycle)
     job = finished_export(cycle=cycle, objectives=[Objective.objects.get(number=1)])
-    assert "The secretariat has not written this section yet." in pdf_text(job)
-    assert "The secretariat has not written this section yet." in docx_text(job)
+    assert "[To be drafted by the lead ministry]" in pdf_text(job)
+    assert "[To be drafted by the lead ministry]" in docx_text(job)
 
 
 def test_a_person_has_at_most_three_drafts_being_built(cycle, agency_staff, secretariat, login):

@@ -65,6 +65,12 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     from reviews.models import ReportSection
 
     ReportSection.ensure_outline(ReviewCycleFactory())
+    from reviews.models import Consultation, ConsultationParticipants
+
+    consultation = Consultation.objects.create(
+        cycle=assignment.cycle, title="Hearing", held_on=assignment.deadline, format="hearing"
+    )
+    ConsultationParticipants.objects.create(consultation=consultation, kind="migrants", count=4)
     client = login(request.getfixturevalue(user_fixture))
     for model in portal_models():
         opts = model._meta

@@ -8,7 +8,7 @@ from objectives.models import (
 from reviews.models import Assignment, Input, ReviewCycle
 from stakeholders.models import Organisation, User
 
-from .rows import upsert
+from .rows import set_m2m, upsert
 
 DEMO_INPUTS = [
     (5, "MLSP", "accepted"),
@@ -17,6 +17,47 @@ DEMO_INPUTS = [
     (11, "SBC", "submitted"),
     (4, "DCM", "draft"),
 ]
+
+
+# Plausible texts of the demo's accepted and submitted inputs: (measures, results, challenges, good practices,
+# data and sources, letters of the actions concerned).
+INPUT_TEXTS = {
+    5: (
+        "An electronic application for work permits was introduced in 2024; the list of occupations in shortage "
+        "was updated twice a year together with employers.",
+        "Processing time for a work permit fell from 15 to 7 working days.",
+        "Employers in the regions know little about the electronic procedure.",
+        "A joint hotline of the Ministry and the Department of Citizenship and Migration answers employers' questions.",
+        "Ministry of Labour and Social Protection, administrative data 2023-2025.",
+        "abf",
+    ),
+    6: (
+        "Licensing of recruitment agencies was tightened and labour inspections now cover agencies that recruit "
+        "workers abroad.",
+        "Licences of 14 agencies were withdrawn after inspections in 2024-2025.",
+        "Recruitment through online platforms registered abroad is hard to supervise.",
+        "The public register of licensed agencies is published on the Ministry's website.",
+        "Department of State Labour Inspection, inspection reports 2024 and 2025.",
+        "acd",
+    ),
+    10: (
+        "The national referral mechanism for victims of trafficking was updated by a resolution of the Council of "
+        "Ministers; specialised training reached police, border guards and labour inspectors.",
+        "Victims identified and referred to assistance: 112 in 2024 and 126 in 2025.",
+        "Identification of victims of labour exploitation remains lower than of sexual exploitation.",
+        "Shelters run jointly with the Belarusian Red Cross Society in six regions.",
+        "Ministry of Internal Affairs, statistics on trafficking in persons 2024-2025.",
+        "abh",
+    ),
+    11: (
+        "Automated border control gates were installed at Minsk National Airport.",
+        "Average waiting time at the airport border check fell by a third.",
+        "",
+        "",
+        "State Border Committee, annual report 2025.",
+        "b",
+    ),
+}
 
 
 def seed_inputs(organisations: dict[str, Organisation]) -> None:
@@ -40,16 +81,18 @@ def seed_inputs(organisations: dict[str, Organisation]) -> None:
             },
         )
         done = status != "draft"
-        upsert(
+        *parts, letters = INPUT_TEXTS.get(number, ("", "", "", "", "", ""))
+        input_ = upsert(
             Input,
             {"assignment": assignment},
             {
                 "status": status,
-                "measures": f"{organisation.name} reported the measures taken on objective {number}." if done else "",
-                "results": "Figures for 2024 and 2025 are in the attached tables." if done else "",
+                **dict(zip(Input.TEXT_FIELDS, parts if done else [""] * 5, strict=True)),
                 "submitted_at": dt.datetime(2026, 1, 20, 10, tzinfo=dt.UTC) if done else None,
                 "submitted_by": focal if done and organisation.acronym == "DCM" else None,
                 "reviewed_by": secretariat if status == "accepted" else None,
                 "reviewed_at": dt.datetime(2026, 2, 2, 10, tzinfo=dt.UTC) if status == "accepted" else None,
             },
         )
+        if done:
+            set_m2m(input_.actions, list(assignment.objective.actions.filter(letter__in=letters)))
