@@ -7,6 +7,8 @@ from .models import (
     Assignment,
     Consultation,
     ConsultationParticipants,
+    DraftComment,
+    DraftVersion,
     Evidence,
     ExportJob,
     Input,
@@ -136,3 +138,32 @@ class EvidenceAdmin(CreatedByThePortal, admin.ModelAdmin):
     list_filter = ["extension", "input__assignment__cycle"]
     search_fields = ["original_name", "input__assignment__organisation__name"]
     readonly_fields = ["file", "original_name", "extension", "content_type", "size", "uploaded_by", "uploaded_at"]
+
+
+class DraftCommentInline(admin.TabularInline):
+    model = DraftComment
+    extra = 0
+    raw_id_fields = ["section", "author"]
+
+
+@admin.register(DraftVersion)
+class DraftVersionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "cycle", "status", "created_at", "validated_at", "submitted_at"]
+    list_filter = ["cycle", "status"]
+    search_fields = ["validation_reference", "override_reason"]
+    list_select_related = ["cycle"]
+    raw_id_fields = ["export", "created_by", "validated_by", "submitted_by"]
+    inlines = [DraftCommentInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A submitted version is the record of what the Government filed.
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_frozen)
+
+
+@admin.register(DraftComment)
+class DraftCommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "version", "section", "author", "created_at", "resolved"]
+    list_filter = ["resolved", "version__cycle"]
+    search_fields = ["body"]
+    list_select_related = ["version", "section", "author"]
+    raw_id_fields = ["version", "section", "author"]

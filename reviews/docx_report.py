@@ -240,7 +240,9 @@ def _objective(document, data, report) -> None:
             written = True
             document.add_heading(str(label), level=4)
             _markdown(document, text)
-    if not written and not report.contributions:
+    if report.assessment and report.assessment.not_prioritised:
+        document.add_paragraph(_("This objective was not prioritised in this review."))
+    elif not written and not report.contributions:
         _placeholder(document)
     principles = list(report.assessment.principles.all()) if report.assessment else []
     if principles:

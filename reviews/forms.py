@@ -36,6 +36,7 @@ class AssessmentForm(forms.ModelForm):
         fields = [
             "status",
             *ObjectiveAssessment.NARRATIVE_FIELDS,
+            "not_prioritised",
             "principles",
             "lead_organisations",
             "contributing_organisations",
@@ -453,3 +454,36 @@ class ConsultationForm(forms.ModelForm):
             else:
                 ConsultationParticipants.objects.filter(consultation=consultation, kind=kind).delete()
         return consultation
+
+
+class DraftCommentForm(forms.Form):
+    """A reviewer's comment on one section of a version of the draft (or on the whole)."""
+
+    section = forms.ModelChoiceField(
+        label=_("Section"), queryset=ReportSection.objects.none(), required=False, empty_label=_("The whole draft")
+    )
+    body = forms.CharField(label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, sections: list[ReportSection], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = ReportSection.objects.filter(pk__in=[s.pk for s in sections])
+        self.fields["section"].label_from_instance = lambda section: section.display_title
+
+
+class ValidateVersionForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference of the validation"),
+        max_length=300,
+        required=False,
+        help_text=_("For example, the letter or decision by which the Government validated the draft."),
+    )
+
+
+class SubmitVersionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for submitting with open checklist items"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only needed while the checklist has open items."),
+    )

@@ -32,3 +32,19 @@ def reports_for(user: User, input_) -> bool:
 def can_edit_input(user: User, input_) -> bool:
     """Reporters edit their own organisation's input while it is a draft or returned."""
     return reports_for(user, input_) and input_.is_editable
+
+
+def is_reviewer(user: User, cycle) -> bool:
+    """Who reviews, comments on and validates the draft: the secretariat and the focal points of the
+    cycle's lead State body."""
+    if has_any_role(user, Role.SECRETARIAT):
+        return True
+    organisation_id = reporting_organisation_id(user)
+    return bool(
+        organisation_id and cycle.lead_organisation_id == organisation_id and has_any_role(user, Role.FOCAL_POINT)
+    )
+
+
+def can_view_version(user: User, version) -> bool:
+    """A version of the draft is read by those who export drafts and by its reviewers."""
+    return can_export(user) or is_reviewer(user, version.cycle)

@@ -5,6 +5,7 @@ on the job row. Data collection uses a fixed number of queries whatever the
 data size; rendering fetches nothing but the portal's own static files.
 """
 
+import gzip
 import mimetypes
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -391,16 +392,20 @@ def build_export(job: ExportJob) -> None:
         pdf, pages = render_pdf(html)
         docx = render_docx(data)
         job.report(ExportJob.Stage.SAVING, 90)
-        _save(job, pdf=pdf, pages=pages, docx=docx)
+        _save(job, pdf=pdf, pages=pages, docx=docx, source=html.encode())
 
 
-def _save(job: ExportJob, *, pdf: bytes, pages: int, docx: bytes) -> None:
-    """Write the files under names fixed by the job, so a second run replaces them: one file per job."""
+def _save(job: ExportJob, *, pdf: bytes, pages: int, docx: bytes, source: bytes) -> None:
+    """Write the files under names fixed by the job, so a second run replaces them: one file per job.
+
+    The HTML source is kept gzipped beside the PDF: it holds the data the draft was built from.
+    """
     stem = f"vnr-{job.cycle.year}-{job.cycle.level}-{job.language}-{job.pk}"
-    for field_name, content, extension in (("pdf", pdf, "pdf"), ("docx", docx, "docx")):
+    files = (("pdf", pdf, "pdf"), ("docx", docx, "docx"), ("source", gzip.compress(source, mtime=0), "html.gz"))
+    for field_name, content, extension in files:
         name = f"exports/{job.pk}/{stem}.{extension}"
         storage = getattr(job, field_name).storage
         if storage.exists(name):
             storage.delete(name)
         setattr(job, field_name, storage.save(name, ContentFile(content)))
-    job.finish(pdf_name=job.pdf.name, docx_name=job.docx.name, pdf=pdf, docx=docx, pages=pages)
+    job.finish(pdf=pdf, docx=docx, source=source, pages=pages)

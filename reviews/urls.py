@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, consultations, cycles, drafts, inputs, work
+from .views import assessments, consultations, cycles, drafts, inputs, versions, work
 
 app_name = "reviews"
 urlpatterns = [
@@ -20,6 +20,12 @@ urlpatterns = [
     path("exports/<int:pk>/status/", drafts.export_status, name="export-status"),
     path("exports/<int:pk>/retry/", drafts.export_retry, name="export-retry"),
     path("exports/<int:pk>/download/<str:fmt>/", drafts.export_download, name="export-download"),
+    path("exports/<int:pk>/version/", versions.export_mark_version, name="export-mark-version"),
+    path("cycles/<int:pk>/checklist/", versions.checklist_page, name="checklist"),
+    path("versions/<int:pk>/", versions.version_detail, name="version-detail"),
+    path("versions/<int:pk>/comment/", versions.version_comment, name="version-comment"),
+    path("versions/<int:pk>/move/", versions.version_move, name="version-move"),
+    path("versions/<int:pk>/download/<str:fmt>/", versions.version_download, name="version-download"),
     path("dashboard/", assessments.dashboard, name="dashboard"),
     path("inputs/", inputs.input_inbox, name="input-inbox"),
     path("inputs/<int:pk>/", inputs.input_detail, name="input-detail"),

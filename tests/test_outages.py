@@ -148,5 +148,5 @@ def test_redis_stopped_and_restarted_in_the_middle_of_an_export_gives_one_draft_
     assert portal.database.query("SELECT attempts FROM reviews_exportjob") == [(1,)]
     ((job_id,),) = portal.database.query("SELECT id FROM reviews_exportjob")
     files = sorted(p.suffix for p in (portal.folder / "media" / "exports" / str(job_id)).iterdir())
-    assert files == [".docx", ".pdf"]
+    assert files == [".docx", ".gz", ".pdf"]  # the Word document, the HTML source (gzipped), the PDF
     assert portal.run_beat_tasks_now() == "0 0"  # nothing left to send again

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from objectives.models import Objective
-from reviews.models import Consultation, Evidence
+from reviews.models import Consultation, DraftVersion, Evidence
 from tests.conftest import ROLE_FIXTURES
 
 from .factories import (
@@ -75,6 +75,17 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         content_type="application/pdf",
         size=13,
     )
+    cycle.lead_organisation = organisation_a  # its focal points review the draft
+    cycle.save()
+    version = DraftVersion.mark(export, by=None)
+    unmarked = finished_export(cycle=cycle, objectives=[objective])
+    version_readers = {
+        "secretariat": 200,
+        "focal_point_a": 200,
+        "focal_point_b": 404,
+        "agency_staff": 200,
+        "observer": 403,
+    }
     consultation = Consultation.objects.create(
         cycle=cycle, title="Hearing", held_on=cycle.submission_deadline, format=Consultation.Format.HEARING
     )
@@ -141,6 +152,24 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         ),
         "reviews:input-draft-use": Page(
             reverse("reviews:input-draft-use", args=[submitted.pk]), secretariat_posts, "post"
+        ),
+        "reviews:export-mark-version": Page(
+            reverse("reviews:export-mark-version", args=[unmarked.pk]), secretariat_posts, "post"
+        ),
+        "reviews:checklist": Page(reverse("reviews:checklist", args=[cycle.pk]), agency_writes),
+        "reviews:version-detail": Page(version.get_absolute_url(), version_readers),
+        "reviews:version-download": Page(
+            reverse("reviews:version-download", args=[version.pk, "pdf"]), version_readers
+        ),
+        "reviews:version-comment": Page(
+            reverse("reviews:version-comment", args=[version.pk]),
+            {**version_readers, "secretariat": 400, "focal_point_a": 400, "agency_staff": 404},
+            "post",
+        ),
+        "reviews:version-move": Page(
+            reverse("reviews:version-move", args=[version.pk]),
+            {**version_readers, "secretariat": 400, "focal_point_a": 400, "focal_point_b": 400, "agency_staff": 400},
+            "post",
         ),
         "reviews:consultation-list": Page(reverse("reviews:consultation-list", args=[cycle.pk]), READERS),
         "reviews:consultation-create": Page(reverse("reviews:consultation-create", args=[cycle.pk]), SECRETARIAT_ONLY),

@@ -1,5 +1,5 @@
 """The models of a review cycle, in modules layered one way:
-cycles <- inputs <- consultations, assessments <- drafts.
+cycles <- inputs <- consultations, assessments <- drafts <- versions.
 
 Every model is re-exported here, so `from reviews.models import X` (and the migrations) never change.
 """
@@ -18,6 +18,7 @@ from .consultations import Consultation, ConsultationParticipants, consultation_
 from .cycles import GCM_ENDORSED, ReviewCycle
 from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
+from .versions import DraftComment, DraftVersion
 
 __all__ = [
     "GCM_ENDORSED",
@@ -25,6 +26,8 @@ __all__ = [
     "Assignment",
     "Consultation",
     "ConsultationParticipants",
+    "DraftComment",
+    "DraftVersion",
     "EditConflict",
     "Evidence",
     "ExportJob",

@@ -73,6 +73,11 @@ class ObjectiveAssessment(Versioned):
     challenges = models.TextField(_("challenges"), blank=True)
     good_practices = models.TextField(_("good practices"), blank=True)
     next_steps = models.TextField(_("next steps"), blank=True)
+    not_prioritised = models.BooleanField(
+        _("not prioritised in this review"),
+        default=False,
+        help_text=_("The Government reports on this objective another time; the draft says so instead of a gap."),
+    )
     principles = models.ManyToManyField(
         GuidingPrinciple, verbose_name=_("guiding principles addressed"), related_name="assessments", blank=True
     )

@@ -106,7 +106,7 @@ class ReportSection(Versioned):
 
 class ExportJobQuerySet(models.QuerySet):
     def for_cycle(self, cycle: ReviewCycle) -> "ExportJobQuerySet":
-        return self.filter(cycle=cycle).select_related("requested_by").order_by("-requested_at")
+        return self.filter(cycle=cycle).select_related("requested_by", "draft_version").order_by("-requested_at")
 
     def unfinished(self) -> "ExportJobQuerySet":
         return self.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])
@@ -176,6 +176,9 @@ class ExportJob(models.Model):
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
     docx_size = models.PositiveIntegerField(_("DOCX size (bytes)"), null=True, blank=True)
     docx_sha256 = models.CharField(_("DOCX SHA-256"), max_length=64, blank=True)
+    # The HTML the PDF was rendered from (gzipped): the data of the draft as it was, kept with the files.
+    source = models.FileField(_("source (HTML)"), upload_to="exports/", blank=True, max_length=255)
+    source_sha256 = models.CharField(_("source SHA-256"), max_length=64, blank=True)
 
     objects = ExportJobQuerySet.as_manager()
 
@@ -247,11 +250,13 @@ class ExportJob(models.Model):
             stage=stage, progress=progress, heartbeat_at=self.heartbeat_at
         )
 
-    def finish(self, *, pdf_name: str, docx_name: str, pdf: bytes, docx: bytes, pages: int) -> None:
-        """Record the built files with their sizes and checksums and mark the job done."""
+    def finish(self, *, pdf: bytes, docx: bytes, source: bytes, pages: int) -> None:
+        """Record the built files (named on the job already) with their sizes and checksums and mark the job done."""
         ExportJob.objects.filter(pk=self.pk).update(
-            pdf=pdf_name,
-            docx=docx_name,
+            pdf=self.pdf.name,
+            docx=self.docx.name,
+            source=self.source.name,
+            source_sha256=hashlib.sha256(source).hexdigest(),
             pdf_size=len(pdf),
             pdf_pages=pages,
             pdf_sha256=hashlib.sha256(pdf).hexdigest(),

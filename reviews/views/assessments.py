@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -95,10 +96,9 @@ def _form_page(request, objective, cycle, assessment, form, *, status: int = 200
         "previous": previous,
         "conflict": conflict,
         "legend": ProgressStatus.legend(),
-        "accepted_inputs": accepted.select_related("assignment__organisation").order_by(
-            "assignment__organisation__name"
-        ),
-        "input_fields": [(name, Input._meta.get_field(name).verbose_name) for name in Input.TEXT_FIELDS],
+        "accepted_inputs": accepted.select_related("assignment__organisation", "assignment__objective")
+        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("letter")))
+        .order_by("assignment__organisation__name"),
         "targets": [(form[name].id_for_label, form[name].label) for name in ObjectiveAssessment.NARRATIVE_FIELDS],
     }
     return render(request, "reviews/assessment_form.html", context, status=status)

@@ -10,8 +10,8 @@ from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
 
 from ..forms import ReviewCycleForm
-from ..models import ReviewCycle
-from ..permissions import can_export, can_manage_calls
+from ..models import DraftVersion, ReviewCycle
+from ..permissions import can_export, can_manage_calls, is_reviewer
 from . import int_or_none
 
 
@@ -24,11 +24,15 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle.objects.select_related("lead_organisation"), pk=pk)
+    versions = list(DraftVersion.objects.filter(cycle=cycle).order_by("number"))
     context = {
         "cycle": cycle,
         "period": cycle.reporting_period(),
         "members": cycle.mechanism_members.order_by("name"),
         "consultation_count": cycle.consultations.count(),
+        "versions": versions,
+        "submitted": next((v for v in versions if v.is_frozen), None),
+        "can_see_versions": can_export(request.user) or is_reviewer(request.user, cycle),
         "can_export": can_export(request.user),
         "can_manage_calls": can_manage_calls(request.user),
     }

@@ -16,16 +16,18 @@ from uncnm_portal.once import once_per_form
 from uncnm_portal.queue import send_after_commit
 from uncnm_portal.versioning import stale_forms
 
+from ..completeness import checklist, open_items
 from ..forms import (
     ExportForm,
     ReportSectionFormSet,
 )
 from ..models import (
+    DraftVersion,
     ExportJob,
     ReportSection,
     ReviewCycle,
 )
-from ..permissions import can_edit_outline
+from ..permissions import can_edit_outline, can_manage_calls
 from ..tasks import send_export
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,6 +37,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 @once_per_form
 def export_list(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
+    items = checklist(cycle, request.LANGUAGE_CODE)
     form = ExportForm(
         request.POST or None,
         user=request.user,
@@ -53,6 +56,8 @@ def export_list(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "jobs": ExportJob.objects.for_cycle(cycle),
         "can_edit_outline": can_edit_outline(request.user),
+        "checklist": items,
+        "checklist_open": open_items(items),
     }
     return render(request, "reviews/export_list.html", context, status=400 if form.is_bound else 200)
 
@@ -64,7 +69,13 @@ def _export_for(request: HttpRequest, pk: int) -> ExportJob:
 @role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
 def export_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _export_for(request, pk)
-    return render(request, "reviews/export_detail.html", {"job": job, "cycle": job.cycle})
+    context = {
+        "job": job,
+        "cycle": job.cycle,
+        "version": DraftVersion.objects.filter(export=job).first(),
+        "can_mark": can_manage_calls(request.user),
+    }
+    return render(request, "reviews/export_detail.html", context)
 
 
 @role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)

@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from objectives.models import Objective
+from objectives.models import Action, Objective
 from stakeholders.models import Organisation, Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal import uploads
@@ -272,8 +272,10 @@ def _create_assignments(cycle: ReviewCycle, data: dict, *, by) -> list[Assignmen
 @role_required(Role.SECRETARIAT)
 def input_queue(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
-    inputs = Input.objects.filter(assignment__cycle=cycle).select_related(
-        "assignment__objective", "assignment__organisation", "submitted_by"
+    inputs = (
+        Input.objects.filter(assignment__cycle=cycle)
+        .select_related("assignment__objective", "assignment__organisation", "submitted_by")
+        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("letter")))
     )
     status = request.GET.get("status", Input.Status.SUBMITTED)
     if status in Input.Status.values:

@@ -139,3 +139,23 @@ def test_the_cycle_page_shows_the_government_s_process(cycle, secretariat, obser
     page = login(observer).get(cycle.get_absolute_url()).content.decode()
     assert "Ministry of Internal Affairs" in page and "the Inter-agency Working Group on Migration" in page
     assert "No lead ministry or agency is recorded" not in page
+
+
+def test_the_actions_concerned_show_in_the_queue_and_the_assessment_editor(cycle, secretariat, organisation_a, login):
+    from objectives.models import Action
+
+    objective = Objective.objects.get(number=6)
+    submitted = AssignmentFactory(
+        cycle=cycle,
+        objective=objective,
+        organisation=organisation_a,
+        with_input={"status": "submitted", "measures": "M"},
+    ).input
+    submitted.actions.set(Action.objects.filter(objective=objective, letter__in="bd"))
+    client = login(secretariat)
+    queue = client.get(reverse("reviews:input-queue", args=[cycle.pk])).content.decode()
+    assert "6(b)" in queue and "6(d)" in queue and "6(a)" not in queue
+    submitted.status = Input.Status.ACCEPTED
+    submitted.save()
+    editor = client.get(reverse("reviews:assessment-update", args=[6, cycle.pk])).content.decode()
+    assert "6(b)" in editor and "Quoted in the chapter" in editor

@@ -184,7 +184,7 @@ def test_running_a_job_twice_leaves_one_file(cycle, eager_celery):
     ExportJob.objects.filter(pk=job.pk).update(status="running", heartbeat_at="2000-01-01T00:00Z")
     assert export_draft_task(job.pk) == "done"  # a stale job is taken again and its files replaced
     files = sorted(p.name for p in Path(job.pdf.path).parent.iterdir())
-    assert len(files) == 2 and files[0].endswith(".docx") and files[1].endswith(".pdf")
+    assert len(files) == 3 and [f.rsplit(".", 1)[-1] for f in files] == ["docx", "gz", "pdf"]
 
 
 def test_a_job_that_always_crashes_fails_after_three_attempts(cycle, eager_celery, settings):

@@ -40,7 +40,7 @@ def test_export_completes_on_a_real_worker(celery_workers, settings):
     job = wait_for(job, lambda j: j.is_finished)
     assert job.status == "done", job.error
     assert time.monotonic() - started < 15
-    assert job.pdf_pages > 5 and len(files_of(job, settings)) == 2
+    assert job.pdf_pages > 5 and len(files_of(job, settings)) == 3
 
 
 def test_worker_killed_mid_export_still_ends_with_one_completed_file(celery_workers, settings):
@@ -61,7 +61,7 @@ def test_worker_killed_mid_export_still_ends_with_one_completed_file(celery_work
     assert requeue_stuck_exports_task() == 1  # the periodic sweeper, run now rather than in a minute
     job = wait_for(job, lambda j: j.is_finished)
     assert job.status == "done" and job.attempts == 2
-    assert len(files_of(job, settings)) == 2  # one PDF and one DOCX, no duplicates
+    assert len(files_of(job, settings)) == 3  # one PDF, one DOCX, one HTML source: no duplicates
 
 
 def test_a_killed_task_process_is_resumed_at_once_without_the_sweeper(celery_workers, settings):
@@ -78,7 +78,7 @@ def test_a_killed_task_process_is_resumed_at_once_without_the_sweeper(celery_wor
     job = wait_for(job, lambda j: j.is_finished, timeout=60)
     assert job.status == "done" and job.attempts == 2, job.error
     assert time.monotonic() - killed_at < settings.EXPORT_STALE_AFTER / 5  # not the sweeper's minutes
-    assert len(files_of(job, settings)) == 2
+    assert len(files_of(job, settings)) == 3
 
 
 def test_a_task_that_always_crashes_ends_failed_after_three_attempts(celery_workers):
