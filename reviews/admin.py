@@ -12,6 +12,7 @@ from .models import (
     Evidence,
     ExportJob,
     Input,
+    MeasureProgress,
     ObjectiveAssessment,
     Reminder,
     ReportSection,
@@ -167,3 +168,12 @@ class DraftCommentAdmin(admin.ModelAdmin):
     search_fields = ["body"]
     list_select_related = ["version", "section", "author"]
     raw_id_fields = ["version", "section", "author"]
+
+
+@admin.register(MeasureProgress)
+class MeasureProgressAdmin(SimpleHistoryAdmin):
+    list_display = ["measure", "cycle", "status", "updated_by", "updated_at"]
+    list_filter = ["cycle", "status", "measure__plan"]
+    search_fields = ["measure__title", "measure__number", "note"]
+    list_select_related = ["measure", "cycle", "updated_by"]
+    raw_id_fields = ["measure", "updated_by"]

@@ -4,6 +4,7 @@ import io
 from html.parser import HTMLParser
 
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -198,6 +199,38 @@ def _methodology(document, data, section) -> None:
             _markdown(document, consultation.key_messages)
 
 
+def _policy(document, data, section) -> None:
+    """The policy register grouped by kind, the plans' implementation, then the policy narratives."""
+    for heading, instruments in data.policy_groups:
+        document.add_heading(str(heading), level=2)
+        for instrument in instruments:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(instrument.title).bold = True
+            text = f" ({instrument.reference})" if instrument.reference else ""
+            text += f", {date_format(instrument.adopted_on)}" if instrument.adopted_on else ""
+            text += f" · {instrument.get_status_display().lower()}."
+            if instrument.summary:
+                text += " " + strip_tags(render_markdown(instrument.summary)).strip()
+            numbers = ", ".join(str(o.number) for o in instrument.objectives.all())
+            if numbers:
+                text += f" {_('Objectives served:')} {numbers}."
+            paragraph.add_run(text)
+    if data.plan_implementation:
+        document.add_heading(_("Implementation of national plans"), level=2)
+        for plan, total, done, percent in data.plan_implementation:
+            document.add_paragraph(
+                _("%(plan)s: %(done)s of %(total)s measures implemented (%(percent)s %%).")
+                % {"plan": plan.title, "done": done, "total": total, "percent": percent}
+            )
+    if data.policy_narratives:
+        document.add_heading(_("Policy changes by objective"), level=2)
+        for objective, text in data.policy_narratives:
+            document.add_heading(str(objective), level=3)
+            _markdown(document, text)
+    if not data.policy_groups and not data.policy_narratives and not section.body:
+        _placeholder(document)
+
+
 def _narratives(field: str):
     def write(document, data, section) -> None:
         narratives = data.narratives(field)
@@ -389,7 +422,7 @@ SECTION_WRITERS = {
     ReportSection.Kind.OPENING: _text,
     ReportSection.Kind.INTRODUCTION: _text,
     ReportSection.Kind.METHODOLOGY: _methodology,
-    ReportSection.Kind.POLICY: _narratives("policy_changes"),
+    ReportSection.Kind.POLICY: _policy,
     ReportSection.Kind.PROGRESS: _progress,
     ReportSection.Kind.MEANS: _means,
     ReportSection.Kind.NEXT_STEPS: _narratives("next_steps"),

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ from .models import (
     ConsultationParticipants,
     ExportJob,
     Input,
+    MeasureProgress,
     ObjectiveAssessment,
     ReportSection,
     ReviewCycle,
@@ -80,20 +82,31 @@ class AssessmentForm(forms.ModelForm):
         }
 
 
-class ActionProgressForm(forms.Form):
-    """One action's status and note, with the values the editor started from (so only their own changes count)."""
+class StatusRowForm(forms.Form):
+    """One row's status and note (an action's, a plan measure's) with the values the editor started from,
+    so that only their own changes count. Subclasses name the row's key field (KEY) and its statuses."""
 
-    action = forms.IntegerField(widget=forms.HiddenInput)
-    status = forms.ChoiceField(label=_("Status"), choices=ActionProgress.Status.choices)
+    KEY = ""
+    STATUSES: type[models.TextChoices]
+
+    status = forms.ChoiceField(label=_("Status"), choices=())
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
     started_status = forms.CharField(widget=forms.HiddenInput, required=False)
     started_note = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = self.STATUSES.choices
+
+    @property
+    def key(self) -> int | None:
+        return self.cleaned_data.get(self.KEY)
 
     @property
     def started_from(self) -> tuple[str, str]:
         """The row as the editor's page showed it; a client that does not send it is taken to mean the saved row."""
         if self.add_prefix("started_status") not in self.data:
-            return self.initial.get("status", ActionProgress.Status.NONE), self.initial.get("note", "")
+            return self.initial.get("status", self.STATUSES.values[0]), self.initial.get("note", "")
         return self.cleaned_data["started_status"], self.cleaned_data["started_note"]
 
     @property
@@ -105,7 +118,20 @@ class ActionProgressForm(forms.Form):
         return self.wanted != self.started_from
 
 
+class ActionProgressForm(StatusRowForm):
+    KEY = "action"
+    STATUSES = ActionProgress.Status
+    action = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MeasureProgressForm(StatusRowForm):
+    KEY = "measure"
+    STATUSES = MeasureProgress.Status
+    measure = forms.IntegerField(widget=forms.HiddenInput)
+
+
 ActionProgressFormSet = forms.formset_factory(ActionProgressForm, extra=0, max_num=30, validate_max=True)
+MeasureProgressFormSet = forms.formset_factory(MeasureProgressForm, extra=0, max_num=500, validate_max=True)
 
 
 class ExportForm(forms.ModelForm):

@@ -26,6 +26,7 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective, RoundTable
+from policies.models import Instrument
 from stakeholders.models import Organisation
 
 from .dashboard import build_dashboard
@@ -42,6 +43,7 @@ from .models import (
     ReviewCycle,
     Trend,
     consultation_summary,
+    plan_implementation,
 )
 
 # The PDF's base URL: relative static URLs resolve under it, and only they are served.
@@ -125,6 +127,8 @@ class ReportData:
     consultations: list
     consultation_summary: dict
     mechanism_members: list
+    policy_groups: list  # [(heading, [instrument])]
+    plan_implementation: list  # [(plan, measures, implemented, percent)]
 
     @property
     def author(self) -> str:
@@ -270,6 +274,7 @@ def collect(job: ExportJob) -> ReportData:
         if input_.quoted_parts():
             contributions[input_.assignment.objective_id].append(input_)
     consultations = list(Consultation.objects.for_cycle(cycle))
+    instruments = list(Instrument.objects.relevant_between(*period).with_related().order_by("adopted_on", "title"))
 
     reports = []
     for objective in objectives:
@@ -314,6 +319,12 @@ def collect(job: ExportJob) -> ReportData:
         consultations=consultations,
         consultation_summary=consultation_summary(consultations),
         mechanism_members=list(cycle.mechanism_members.order_by("name")),
+        policy_groups=[
+            (heading, members)
+            for heading, kinds in Instrument.GROUPS
+            if (members := [i for i in instruments if i.kind in kinds])
+        ],
+        plan_implementation=plan_implementation(cycle, [i for i in instruments if i.has_measures]),
     )
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("cycles/<int:pk>/consultations/new/", consultations.consultation_create, name="consultation-create"),
     path("consultations/<int:pk>/", consultations.consultation_update, name="consultation-update"),
     path("consultations/<int:pk>/delete/", consultations.consultation_delete, name="consultation-delete"),
+    path("cycles/<int:pk>/plans/", cycles.measure_progress, name="measure-progress"),
     path("cycles/<int:pk>/gaps/", assessments.gap_list, name="gap-list"),
     path("cycles/<int:pk>/exports/", drafts.export_list, name="export-list"),
     path("cycles/<int:pk>/outline/", drafts.outline_update, name="outline-update"),

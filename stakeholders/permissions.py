@@ -61,6 +61,7 @@ member_required = role_required(*ALL_ROLES)
 ROLE_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.SECRETARIAT: (
         "objectives",
+        "policies",
         "reviews",
         "stakeholders.organisation",
         "stakeholders.contact",

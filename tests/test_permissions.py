@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from objectives.models import Objective
+from policies.models import Instrument, PlanMeasure
 from reviews.models import Consultation, DraftVersion, Evidence
 from tests.conftest import ROLE_FIXTURES
 
@@ -26,7 +27,7 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_NAMESPACES = {"objectives", "stakeholders", "reviews", "history"}
+PORTAL_NAMESPACES = {"objectives", "policies", "stakeholders", "reviews", "history"}
 READERS = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 200, "agency_staff": 200, "observer": 200}
 SECRETARIAT_ONLY = {
     "secretariat": 200,
@@ -86,6 +87,8 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "agency_staff": 200,
         "observer": 403,
     }
+    plan = Instrument.objects.create(kind="action_plan", title="National action plan")
+    measure = PlanMeasure.objects.create(plan=plan, number="1.1", title="Publish statistics")
     consultation = Consultation.objects.create(
         cycle=cycle, title="Hearing", held_on=cycle.submission_deadline, format=Consultation.Format.HEARING
     )
@@ -171,6 +174,13 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             {**version_readers, "secretariat": 400, "focal_point_a": 400, "focal_point_b": 400, "agency_staff": 400},
             "post",
         ),
+        "policies:instrument-list": Page(reverse("policies:instrument-list"), READERS),
+        "policies:instrument-detail": Page(plan.get_absolute_url(), READERS),
+        "policies:instrument-create": Page(reverse("policies:instrument-create"), SECRETARIAT_ONLY),
+        "policies:instrument-update": Page(reverse("policies:instrument-update", args=[plan.pk]), SECRETARIAT_ONLY),
+        "policies:measure-create": Page(reverse("policies:measure-create", args=[plan.pk]), SECRETARIAT_ONLY),
+        "policies:measure-update": Page(reverse("policies:measure-update", args=[measure.pk]), SECRETARIAT_ONLY),
+        "reviews:measure-progress": Page(reverse("reviews:measure-progress", args=[cycle.pk]), READERS),
         "reviews:consultation-list": Page(reverse("reviews:consultation-list", args=[cycle.pk]), READERS),
         "reviews:consultation-create": Page(reverse("reviews:consultation-create", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:consultation-update": Page(consultation.get_absolute_url(), SECRETARIAT_ONLY),

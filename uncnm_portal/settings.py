@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "uncnm_portal",  # the project's checks, template tags and seed_demo
     "stakeholders",
     "objectives",
+    "policies",
     "reviews",
 ]
 

@@ -13,6 +13,7 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("", include("objectives.urls")),
     path("organisations/", include("stakeholders.urls")),
+    path("policies/", include("policies.urls")),
     path("", include("reviews.urls")),
     path("history/", include("uncnm_portal.history_urls")),
     path("accounts/", include("stakeholders.account_urls")),

@@ -18,6 +18,7 @@ from .consultations import Consultation, ConsultationParticipants, consultation_
 from .cycles import GCM_ENDORSED, ReviewCycle
 from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
+from .measures import MeasureProgress, plan_implementation
 from .versions import DraftComment, DraftVersion
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Evidence",
     "ExportJob",
     "Input",
+    "MeasureProgress",
     "ObjectiveAssessment",
     "ProgressStatus",
     "Reminder",
@@ -41,5 +43,6 @@ __all__ = [
     "consultation_summary",
     "evidence_path",
     "gap_actions",
+    "plan_implementation",
     "status_timeline",
 ]

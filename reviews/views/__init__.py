@@ -1,5 +1,7 @@
 """Views of a review cycle, along the same seams as the models: cycles, inputs, assessments, drafts."""
 
+from django.db import transaction
+
 
 def int_or_none(value) -> int | None:
     """A number from a query string or form value; None when it is not one."""
@@ -7,3 +9,24 @@ def int_or_none(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+@transaction.atomic
+def save_status_rows(formset, *, model, objects: dict, cycle, by, label) -> tuple[int, list[str]]:
+    """Save the status rows (action or plan measure statuses) the editor changed; a row someone else changed
+    since the page was opened is left as it is and named (by `label(object)`) among the conflicts."""
+    changed, conflicts = 0, []
+    for form in formset:
+        obj = objects.get(form.key)
+        if obj is None or not form.is_edited():
+            continue
+        current = model.objects.select_for_update().filter(cycle=cycle, **{form.KEY: obj}).first()
+        saved = (current.status, current.note) if current else (form.STATUSES.values[0], "")
+        if saved != form.started_from:
+            conflicts.append(label(obj))
+            continue
+        values = {"status": form.cleaned_data["status"], "note": form.cleaned_data["note"], "updated_by": by}
+        # update_or_create also copes with a colleague creating the same row meanwhile.
+        model.objects.update_or_create(cycle=cycle, **{form.KEY: obj}, defaults=values)
+        changed += 1
+    return changed, conflicts

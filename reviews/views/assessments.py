@@ -28,7 +28,7 @@ from ..models import (
     status_timeline,
 )
 from ..permissions import can_edit_assessments
-from . import int_or_none
+from . import int_or_none, save_status_rows
 
 
 def _objective_and_cycle(number: int, cycle_id: int) -> tuple[Objective, ReviewCycle]:
@@ -175,7 +175,9 @@ def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> 
         initial.append({"action": pk, "status": status, "note": note, "started_status": status, "started_note": note})
     formset = ActionProgressFormSet(request.POST or None, initial=initial, prefix="actions")
     if request.method == "POST" and formset.is_valid():
-        changed, conflicts = _save_action_progress(formset, cycle=cycle, actions=actions, by=request.user)
+        changed, conflicts = save_status_rows(
+            formset, model=ActionProgress, objects=actions, cycle=cycle, by=request.user, label=lambda a: a.code
+        )
         messages.success(request, _("%(count)s action statuses were saved.") % {"count": changed})
         if conflicts:
             messages.warning(
@@ -191,26 +193,6 @@ def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> 
     rows = [(form, actions.get(form.initial.get("action") or int_or_none(form["action"].value()))) for form in formset]
     context = {"objective": objective, "cycle": cycle, "formset": formset, "rows": rows}
     return render(request, "reviews/action_progress_form.html", context, status=400 if formset.is_bound else 200)
-
-
-@transaction.atomic
-def _save_action_progress(formset, *, cycle, actions, by) -> tuple[int, list[str]]:
-    """Save the rows the editor changed; a row someone else changed since the page was opened is left as it is."""
-    changed, conflicts = 0, []
-    for form in formset:
-        action = actions.get(form.cleaned_data["action"])
-        if action is None or not form.is_edited():
-            continue
-        current = ActionProgress.objects.select_for_update().filter(cycle=cycle, action=action).first()
-        saved = (current.status, current.note) if current else (ActionProgress.Status.NONE, "")
-        if saved != form.started_from:
-            conflicts.append(action.code)
-            continue
-        values = {"status": form.cleaned_data["status"], "note": form.cleaned_data["note"], "updated_by": by}
-        # update_or_create also copes with a colleague creating the same row meanwhile.
-        ActionProgress.objects.update_or_create(cycle=cycle, action=action, defaults=values)
-        changed += 1
-    return changed, conflicts
 
 
 @member_required

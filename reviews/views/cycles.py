@@ -1,18 +1,20 @@
 """Review cycles: the list, a cycle's page, and the secretariat creating and editing cycles."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from policies.models import PlanMeasure
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
 
-from ..forms import ReviewCycleForm
-from ..models import DraftVersion, ReviewCycle
+from ..forms import MeasureProgressFormSet, ReviewCycleForm
+from ..models import DraftVersion, MeasureProgress, ReviewCycle, plan_implementation
 from ..permissions import can_export, can_manage_calls, is_reviewer
-from . import int_or_none
+from . import int_or_none, save_status_rows
 
 
 @member_required
@@ -66,3 +68,49 @@ def cycle_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(cycle)
     context = {"form": form, "cycle": cycle}
     return render(request, "reviews/cycle_form.html", context, status=400 if form.is_bound else 200)
+
+
+@member_required
+def measure_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The measures of the national plans and where each stands in this cycle; the secretariat edits them."""
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    measures = {m.pk: m for m in PlanMeasure.objects.select_related("plan", "responsible").order_by("plan", "number")}
+    existing = {p.measure_id: p for p in MeasureProgress.objects.filter(cycle=cycle)}
+    initial = []
+    for measure_id in measures:
+        status = getattr(existing.get(measure_id), "status", MeasureProgress.Status.NOT_STARTED)
+        note = getattr(existing.get(measure_id), "note", "")
+        initial.append(
+            {"measure": measure_id, "status": status, "note": note, "started_status": status, "started_note": note}
+        )
+    can_edit = can_manage_calls(request.user)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    formset = MeasureProgressFormSet(request.POST or None, initial=initial, prefix="measures")
+    if request.method == "POST" and formset.is_valid():
+        changed, conflicts = save_status_rows(
+            formset, model=MeasureProgress, objects=measures, cycle=cycle, by=request.user, label=str
+        )
+        messages.success(request, _("%(count)s measure statuses were saved.") % {"count": changed})
+        if conflicts:
+            messages.warning(
+                request,
+                _(
+                    "Not saved, because someone changed them after you opened the page: %(measures)s. "
+                    "Their current values are shown; change them again if you still want to."
+                )
+                % {"measures": "; ".join(conflicts)},
+            )
+        return redirect("reviews:measure-progress", pk=cycle.pk)
+    rows = [
+        (form, measures.get(form.initial.get("measure") or int_or_none(form["measure"].value()))) for form in formset
+    ]
+    plans = sorted({m.plan for m in measures.values()}, key=lambda p: p.title)
+    context = {
+        "cycle": cycle,
+        "formset": formset,
+        "rows": rows,
+        "can_edit": can_edit,
+        "implementation": plan_implementation(cycle, plans),
+    }
+    return render(request, "reviews/measure_progress.html", context, status=400 if formset.is_bound else 200)

@@ -17,7 +17,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = {"stakeholders", "objectives", "reviews"}
+PORTAL_APPS = {"stakeholders", "objectives", "policies", "reviews"}
 
 
 def portal_models():
@@ -71,6 +71,14 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
         cycle=assignment.cycle, title="Hearing", held_on=assignment.deadline, format="hearing"
     )
     ConsultationParticipants.objects.create(consultation=consultation, kind="migrants", count=4)
+    from policies.models import Instrument, PlanMeasure
+    from reviews.models import DraftComment, DraftVersion, MeasureProgress
+
+    plan = Instrument.objects.create(kind="action_plan", title="Plan")
+    measure = PlanMeasure.objects.create(plan=plan, number="1", title="Measure")
+    MeasureProgress.objects.create(cycle=assignment.cycle, measure=measure, status="implemented")
+    version = DraftVersion.mark(ExportJobFactory(cycle=assignment.cycle, status="done"), by=None)
+    DraftComment.objects.create(version=version, body="A comment")
     client = login(request.getfixturevalue(user_fixture))
     for model in portal_models():
         opts = model._meta

@@ -133,7 +133,7 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
                     f"- {rng.randint(2, 9)} regional workshops held\n- {rng.randint(50, 400)} officials trained"
                 ),
                 "policy_changes": (
-                    f"The Concept of Migration Policy 2024-2028 sets measures on {theme}."
+                    f"The National action plan on migration 2024-2028 sets measures on {theme}."
                     if cycle.year >= 2024
                     else f"Amendments on {theme} were prepared by {organisations[leads[1]].name}."
                 ),
