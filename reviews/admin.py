@@ -17,6 +17,7 @@ from .models import (
     Reminder,
     ReportSection,
     ReviewCycle,
+    WrittenContribution,
 )
 
 
@@ -177,3 +178,14 @@ class MeasureProgressAdmin(SimpleHistoryAdmin):
     search_fields = ["measure__title", "measure__number", "note"]
     list_select_related = ["measure", "cycle", "updated_by"]
     raw_id_fields = ["measure", "updated_by"]
+
+
+@admin.register(WrittenContribution)
+class WrittenContributionAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "cycle", "status", "consent_to_cite", "consent_to_publish", "in_annex"]
+    list_filter = ["cycle", "status", "in_annex"]
+    search_fields = ["title", "text", "organisation__name", "contact_name", "contact_email"]
+    list_select_related = ["organisation", "cycle"]
+    exclude = ["token"]  # the link is the contributor's key: never shown again
+    raw_id_fields = ["invited_by", "reviewed_by"]
+    filter_horizontal = ["objectives"]

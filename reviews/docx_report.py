@@ -409,6 +409,20 @@ def _annexes(document, data, section) -> None:
         for action, progress in r.actions
     ]
     _table(document, [_("Action"), _("Status"), _("Note")], rows)
+    _annex_contributions(document, data)
+
+
+def _annex_contributions(document, data) -> None:
+    if not data.annex_contributions:
+        return
+    document.add_heading(_("Annex 6. Written contributions from civil society and other stakeholders"), level=2)
+    document.add_paragraph(_("Published in full with the agreement of their authors; they are the authors' views."))
+    for contribution in data.annex_contributions:
+        document.add_heading(f"{contribution.organisation}: {contribution.title}", level=3)
+        numbers = ", ".join(str(o.number) for o in contribution.objectives.all())
+        if numbers:
+            document.add_paragraph(f"{_('Objectives concerned:')} {numbers}")
+        _markdown(document, contribution.text)
 
 
 def _text(document, data, section) -> None:

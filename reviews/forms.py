@@ -23,6 +23,7 @@ from .models import (
     ObjectiveAssessment,
     ReportSection,
     ReviewCycle,
+    WrittenContribution,
 )
 
 NARRATIVE_MAX_LENGTH = 20_000
@@ -513,3 +514,49 @@ class SubmitVersionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only needed while the checklist has open items."),
     )
+
+
+class ContributionInvitationForm(forms.ModelForm):
+    """The secretariat invites an organisation from outside the call for inputs to write to the review."""
+
+    class Meta:
+        model = WrittenContribution
+        fields = ["organisation", "contact_name", "contact_email", "language", "open_until"]
+        widgets = {"open_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, cycle: ReviewCycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.cycle = cycle
+        self.fields["organisation"].queryset = Organisation.objects.active().exclude(
+            kind__in=[Organisation.Kind.GOVERNMENT, Organisation.Kind.UN_AGENCY]
+        )
+        self.fields["open_until"].required = False
+        self.fields["open_until"].help_text = _("Empty: until the input window closes.")
+
+    def clean_open_until(self):
+        return self.cleaned_data.get("open_until") or self.instance.cycle.input_closes
+
+
+class ContributionForm(forms.ModelForm):
+    """What the invited organisation writes, on the page its link opens (no account needed)."""
+
+    class Meta:
+        model = WrittenContribution
+        fields = ["title", "text", "objectives", "consent_to_cite", "consent_to_publish"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 12}), "objectives": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = True
+        self.fields["text"].validators.append(MaxLengthValidator(WrittenContribution.MAX_TEXT))
+        self.fields["text"].widget.attrs["maxlength"] = WrittenContribution.MAX_TEXT
+
+
+class ModerationForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Take it up in the review")), ("decline", _("Do not take it up"))],
+        widget=forms.RadioSelect,
+    )
+    in_annex = forms.BooleanField(label=_("Print it in full in the annex (the authors agreed)"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))

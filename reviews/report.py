@@ -42,6 +42,7 @@ from .models import (
     ReportSection,
     ReviewCycle,
     Trend,
+    WrittenContribution,
     consultation_summary,
     plan_implementation,
 )
@@ -127,6 +128,7 @@ class ReportData:
     consultations: list
     consultation_summary: dict
     mechanism_members: list
+    society_contributions: list  # written contributions received from outside the call for inputs
     policy_groups: list  # [(heading, [instrument])]
     plan_implementation: list  # [(plan, measures, implemented, percent)]
 
@@ -174,7 +176,26 @@ class ReportData:
                 )
                 % {"n": len(self.inputs)}
             )
+        received = self.society_contributions
+        if received:
+            named = "; ".join(
+                str(c.organisation) for c in received if c.consent_to_cite and c.status == c.Status.ACCEPTED
+            )
+            sentence = ngettext(
+                "One written contribution was received from civil society and other stakeholders.",
+                "%(n)s written contributions were received from civil society and other stakeholders.",
+                len(received),
+            ) % {"n": len(received)}
+            if named:
+                sentence += " " + _("The review draws on those of: %(names)s.") % {"names": named}
+            if self.annex_contributions:
+                sentence += " " + _("Those whose authors agreed are published in the annex.")
+            paragraphs.append(sentence)
         return paragraphs
+
+    @property
+    def annex_contributions(self) -> list:
+        return [c for c in self.society_contributions if c.in_annex and c.consent_to_publish and c.status == "accepted"]
 
     @property
     def consultation_paragraphs(self) -> list[str]:
@@ -275,6 +296,13 @@ def collect(job: ExportJob) -> ReportData:
             contributions[input_.assignment.objective_id].append(input_)
     consultations = list(Consultation.objects.for_cycle(cycle))
     instruments = list(Instrument.objects.relevant_between(*period).with_related().order_by("adopted_on", "title"))
+    society = (
+        WrittenContribution.objects.filter(cycle=cycle)
+        .exclude(status=WrittenContribution.Status.INVITED)
+        .select_related("organisation")
+        .prefetch_related("objectives")
+        .order_by("organisation__name")
+    )
 
     reports = []
     for objective in objectives:
@@ -319,6 +347,7 @@ def collect(job: ExportJob) -> ReportData:
         consultations=consultations,
         consultation_summary=consultation_summary(consultations),
         mechanism_members=list(cycle.mechanism_members.order_by("name")),
+        society_contributions=list(society),
         policy_groups=[
             (heading, members)
             for heading, kinds in Instrument.GROUPS

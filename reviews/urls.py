@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, consultations, cycles, drafts, inputs, versions, work
+from .views import assessments, consultations, contributions, cycles, drafts, inputs, versions, work
 
 app_name = "reviews"
 urlpatterns = [
@@ -14,6 +14,9 @@ urlpatterns = [
     path("consultations/<int:pk>/", consultations.consultation_update, name="consultation-update"),
     path("consultations/<int:pk>/delete/", consultations.consultation_delete, name="consultation-delete"),
     path("cycles/<int:pk>/plans/", cycles.measure_progress, name="measure-progress"),
+    path("cycles/<int:pk>/contributions/", contributions.contribution_list, name="contribution-list"),
+    path("contributions/<int:pk>/", contributions.contribution_detail, name="contribution-detail"),
+    path("contribute/<str:token>/", contributions.contribute, name="contribute"),
     path("cycles/<int:pk>/gaps/", assessments.gap_list, name="gap-list"),
     path("cycles/<int:pk>/exports/", drafts.export_list, name="export-list"),
     path("cycles/<int:pk>/outline/", drafts.outline_update, name="outline-update"),

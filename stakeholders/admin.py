@@ -98,12 +98,23 @@ class TOTPDeviceAdmin(SuperusersOnly, BaseTOTPDeviceAdmin):
 class OutgoingEmailAdmin(admin.ModelAdmin):
     """Every e-mail the portal sent or tried to send; the secretariat resends one the recipient lost."""
 
-    list_display = ["created_at", "recipient", "template", "status", "attempts", "sent_at", "last_error"]
+    list_display = ["created_at", "recipient", "address", "template", "status", "attempts", "sent_at", "last_error"]
     list_filter = ["status", "template"]
-    search_fields = ["recipient__email", "recipient__username", "recipient__last_name"]
+    search_fields = ["recipient__email", "recipient__username", "recipient__last_name", "address"]
     list_select_related = ["recipient"]
     # The context is left out: an invitation's holds a one-time link to choose a password.
-    fields = ["recipient", "template", "status", "attempts", "created_at", "claimed_at", "sent_at", "last_error"]
+    fields = [
+        "recipient",
+        "address",
+        "language",
+        "template",
+        "status",
+        "attempts",
+        "created_at",
+        "claimed_at",
+        "sent_at",
+        "last_error",
+    ]
     readonly_fields = fields
     actions = ["resend"]
 

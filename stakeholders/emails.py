@@ -18,3 +18,10 @@ def send_email(template: str, user: User, context: dict) -> OutgoingEmail:
     email = OutgoingEmail.objects.create(recipient=user, template=template, context=context)
     send_after_commit(send_email_task, email.pk)
     return email
+
+
+def send_email_to_address(template: str, address: str, language: str, context: dict) -> OutgoingEmail:
+    """The same for someone without an account (a civil society contributor): an address and a language."""
+    email = OutgoingEmail.objects.create(address=address, language=language, template=template, context=context)
+    send_after_commit(send_email_task, email.pk)
+    return email

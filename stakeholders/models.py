@@ -242,7 +242,12 @@ class OutgoingEmail(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
-    recipient = models.ForeignKey(User, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="emails")
+    # An account, or (for people without one: a civil society contributor) an address and a language.
+    recipient = models.ForeignKey(
+        User, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="emails", null=True, blank=True
+    )
+    address = models.EmailField(_("address"), blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
     template = models.CharField(_("kind"), max_length=64)
     context = models.JSONField(_("context"), default=dict, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PENDING)
@@ -260,7 +265,16 @@ class OutgoingEmail(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.template} → {self.recipient}"
+        return f"{self.template} → {self.recipient or self.address}"
+
+    @property
+    def to(self) -> tuple[str, str]:
+        """Where the e-mail goes and in which language: the account's, or the address and language given."""
+        if self.recipient_id:
+            if not self.recipient.is_active:
+                return "", ""
+            return self.recipient.email, self.recipient.language or settings.LANGUAGE_CODE
+        return self.address, self.language or settings.LANGUAGE_CODE
 
     @classmethod
     def claim(cls, pk: int) -> "OutgoingEmail | None":

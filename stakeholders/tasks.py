@@ -18,16 +18,16 @@ def send_email_task(email_id: int) -> str:
     email = OutgoingEmail.claim(email_id)
     if email is None:
         return "skipped"
-    user = email.recipient
-    if not user.is_active or not user.email:
+    address, language = email.to
+    if not address:
         email.mark_failed("The account is inactive or has no e-mail address.")
         return "no recipient"
     try:
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            context = {**email.context, "user": user}
+        with translation.override(language):
+            context = {**email.context, "user": email.recipient}
             subject = " ".join(render_to_string(f"emails/{email.template}_subject.txt", context).split())
             body = render_to_string(f"emails/{email.template}_body.txt", context)
-            message = EmailMultiAlternatives(subject, body, to=[user.email])
+            message = EmailMultiAlternatives(subject, body, to=[address])
             message.attach_alternative(render_to_string(f"emails/{email.template}_body.html", context), "text/html")
             message.send()
     except OSError as error:  # the mail server is away or refused: tried again by send_waiting_emails_task

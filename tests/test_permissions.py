@@ -1,5 +1,6 @@
 """Every page of the portal, for every role and for an anonymous visitor."""
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -9,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from objectives.models import Objective
 from policies.models import Instrument, PlanMeasure
-from reviews.models import Consultation, DraftVersion, Evidence
+from reviews.models import Consultation, DraftVersion, Evidence, WrittenContribution
 from tests.conftest import ROLE_FIXTURES
 
 from .factories import (
@@ -43,6 +44,7 @@ class Page:
     url: str
     expected: dict  # role fixture -> status code; no_role always gets 403
     method: str = "get"
+    public: bool = False  # open to anyone who has the URL (a contributor's link): 200 for everyone
 
 
 @pytest.fixture
@@ -87,6 +89,23 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "agency_staff": 200,
         "observer": 403,
     }
+    society = WrittenContribution.objects.create(
+        cycle=cycle,
+        organisation=organisation,
+        contact_name="Olga",
+        contact_email="olga@example.org",
+        open_until=cycle.submission_deadline,
+        status="submitted",
+        text="Our view",
+    )
+    invited = WrittenContribution.objects.create(
+        cycle=cycle,
+        organisation=organisation,
+        contact_name="Ivan",
+        contact_email="i@example.org",
+        open_until=datetime.date(2100, 1, 1),
+    )
+    everyone = dict.fromkeys(READERS, 200)
     plan = Instrument.objects.create(kind="action_plan", title="National action plan")
     measure = PlanMeasure.objects.create(plan=plan, number="1.1", title="Publish statistics")
     consultation = Consultation.objects.create(
@@ -174,6 +193,9 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             {**version_readers, "secretariat": 400, "focal_point_a": 400, "focal_point_b": 400, "agency_staff": 400},
             "post",
         ),
+        "reviews:contribution-list": Page(reverse("reviews:contribution-list", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "reviews:contribution-detail": Page(society.get_absolute_url(), SECRETARIAT_ONLY),
+        "reviews:contribute": Page(invited.public_path(), everyone, public=True),
         "policies:instrument-list": Page(reverse("policies:instrument-list"), READERS),
         "policies:instrument-detail": Page(plan.get_absolute_url(), READERS),
         "policies:instrument-create": Page(reverse("policies:instrument-create"), SECRETARIAT_ONLY),
@@ -219,7 +241,7 @@ def test_every_portal_route_is_walked(pages):
 def test_each_role_gets_the_expected_status(request, role, login, pages):
     client = login(request.getfixturevalue(role))
     for name, page in pages.items():
-        expected = 403 if role == "no_role" else page.expected[role]
+        expected = 200 if page.public else 403 if role == "no_role" else page.expected[role]
         response = getattr(client, page.method)(page.url)
         assert response.status_code == expected, (role, name)
 
@@ -228,6 +250,9 @@ def test_anonymous_is_sent_to_login(pages):
     client = Client()
     for page in pages.values():
         response = getattr(client, page.method)(page.url)
+        if page.public:
+            assert response.status_code == 200
+            continue
         assert response.status_code == 302
         assert response["Location"] == f"{reverse('login')}?next={page.url}"
 

@@ -15,6 +15,7 @@ from .assessments import (
     status_timeline,
 )
 from .consultations import Consultation, ConsultationParticipants, consultation_summary
+from .contributions import WrittenContribution
 from .cycles import GCM_ENDORSED, ReviewCycle
 from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
@@ -40,6 +41,7 @@ __all__ = [
     "ReportSection",
     "ReviewCycle",
     "Trend",
+    "WrittenContribution",
     "consultation_summary",
     "evidence_path",
     "gap_actions",

@@ -79,6 +79,15 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     MeasureProgress.objects.create(cycle=assignment.cycle, measure=measure, status="implemented")
     version = DraftVersion.mark(ExportJobFactory(cycle=assignment.cycle, status="done"), by=None)
     DraftComment.objects.create(version=version, body="A comment")
+    from reviews.models import WrittenContribution
+
+    WrittenContribution.objects.create(
+        cycle=assignment.cycle,
+        organisation=assignment.organisation,
+        contact_name="Olga",
+        contact_email="olga@example.org",
+        open_until=assignment.deadline,
+    )
     client = login(request.getfixturevalue(user_fixture))
     for model in portal_models():
         opts = model._meta

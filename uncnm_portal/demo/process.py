@@ -3,7 +3,7 @@
 import datetime as dt
 
 from objectives.models import Objective
-from reviews.models import Consultation, ConsultationParticipants, Input, ReviewCycle
+from reviews.models import Consultation, ConsultationParticipants, Input, ReviewCycle, WrittenContribution
 from stakeholders.models import Organisation
 
 from .rows import set_m2m, upsert
@@ -85,6 +85,47 @@ CONSULTATIONS = [
 ]
 
 
+# (organisation, contact, title, text, objectives, cite, publish, status, in annex)
+SOCIETY = [
+    (
+        "Association of Migrant Workers' Families (demo)",
+        "Aliya K.",
+        "Health care and information for labour migrants",
+        "Labour migrants and their families ask for **health insurance from the first day of work** and for "
+        "information on work permits in the languages they read. Members report that employers in the regions "
+        "rarely know the electronic procedure.",
+        [5, 15],
+        True,
+        True,
+        WrittenContribution.Status.ACCEPTED,
+        True,
+    ),
+    (
+        "Federation of Trade Unions of Belarus",
+        "Pavel S.",
+        "Recruitment fees",
+        "Recruitment fees should never be charged to workers; the register of licensed agencies should show "
+        "withdrawn licences too.",
+        [6],
+        True,
+        False,
+        WrittenContribution.Status.ACCEPTED,
+        False,
+    ),
+    (
+        "Gender Perspectives",
+        "Marina L.",
+        "Women migrant workers",
+        "Shelters and hotlines should reach women migrant workers outside Minsk.",
+        [7, 10],
+        False,
+        False,
+        WrittenContribution.Status.SUBMITTED,
+        False,
+    ),
+]
+
+
 def seed_process(organisations: dict[str, Organisation]) -> None:
     """The lead ministry and working group of the reviews since 2024, and the latest review's consultations."""
     cycles = list(ReviewCycle.objects.filter(year__gte=2024).order_by("year"))
@@ -119,3 +160,22 @@ def seed_process(organisations: dict[str, Organisation]) -> None:
         )
         for kind, count in counts.items():
             upsert(ConsultationParticipants, {"consultation": consultation, "kind": kind}, {"count": count})
+    for name, contact, title, text, numbers, cite, publish, status, in_annex in SOCIETY:
+        organisation = Organisation.objects.get(name_en=name)
+        contribution = upsert(
+            WrittenContribution,
+            {"cycle": latest, "organisation": organisation},
+            {
+                "contact_name": contact,
+                "contact_email": "contributor@example.org",
+                "open_until": latest.input_closes,
+                "title": title,
+                "text": text,
+                "consent_to_cite": cite,
+                "consent_to_publish": publish,
+                "status": status,
+                "in_annex": in_annex,
+                "submitted_at": dt.datetime(2026, 1, 25, 9, tzinfo=dt.UTC),
+            },
+        )
+        set_m2m(contribution.objectives, list(Objective.objects.filter(number__in=numbers)))
