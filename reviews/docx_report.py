@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from docx import Document
@@ -251,11 +251,42 @@ ASSESSMENT_PARTS = (
 
 
 def _progress(document, data, section) -> None:
+    charts = data.charts
+    if charts:
+        document.add_heading(_("Overview"), level=2)
+        document.add_paragraph(_("Figure 1. Objectives by progress status in each review"), style="Caption")
+        headers = [_("Review"), *[str(status.label) for status in charts["statuses"]]]
+        _table(document, headers, [[str(c.year), *counts] for c, counts in charts["status_rows"]])
+        document.add_paragraph(_("Source: assessments recorded for each review; 23 objectives."))
+        if "round_tables" in charts:
+            document.add_paragraph(_("Figure 2. Share of objectives assessed per round table"), style="Caption")
+            rows = [[str(rt), assessed, total] for rt, assessed, total, _percent in charts["round_table_rows"]]
+            _table(document, [_("Round table"), _("Assessed"), _("Objectives")], rows)
+            document.add_paragraph(_("Source: assessments recorded for this review."))
     for heading, reports in data.groups:
         if heading:
             document.add_heading(str(heading), level=2)
         for report in reports:
             _objective(document, data, report)
+    _principles(document, data)
+
+
+def _principles(document, data) -> None:
+    document.add_heading(_("Cross-cutting: the guiding principles"), level=2)
+    principle, numbers = data.principle_rows[0] if data.principle_rows else (None, [])
+    if not numbers:
+        _placeholder(document)
+        return
+    document.add_paragraph(
+        ngettext(
+            "The assessments link %(n)s objective to the principle most often addressed, %(principle)s.",
+            "The assessments link %(n)s objectives to the principle most often addressed, %(principle)s.",
+            len(numbers),
+        )
+        % {"n": len(numbers), "principle": principle.name}
+    )
+    rows = [[str(p), ", ".join(str(n) for n in ns) or "–"] for p, ns in data.principle_rows]
+    _table(document, [_("Guiding principle"), _("Objectives that address it")], rows)
 
 
 def _objective(document, data, report) -> None:

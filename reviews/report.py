@@ -121,7 +121,7 @@ class ReportData:
     groups: list  # [(heading or None, [ObjectiveReport])]
     organisations_by_kind: list  # [(kind label, [organisation])]
     indicators: list
-    principles: list
+    principle_rows: list  # [(principle, [objective numbers])], most addressed first
     charts: dict
     budgets: list  # [(currency, total)]
     inputs: list  # accepted inputs with their actions and evidence
@@ -334,7 +334,7 @@ def collect(job: ExportJob) -> ReportData:
             [i.assignment.organisation for i in inputs] + [c.organiser for c in consultations if c.organiser],
         ),
         indicators=indicators,
-        principles=list(GuidingPrinciple.objects.all()),
+        principle_rows=_principle_rows(reports),
         charts=_charts(cycle),
         budgets=list(
             running.exclude(budget__isnull=True)
@@ -396,10 +396,34 @@ def _organisations_by_kind(assessments, activity_lists, others: list[Organisatio
 
 
 def _charts(cycle: ReviewCycle) -> dict:
+    """The draft's figures, each with the table of its figures; a chart that tells nothing is left out
+    (the round tables' completeness when every round table stands at the same share)."""
     board = build_dashboard(cycle, matrices=False)
     if board is None:
         return {}
-    return {"status": board.status_chart, "cycles": board.cycle_chart, "round_tables": board.round_table_chart}
+    statuses = list(ProgressStatus)
+    figures = {
+        "status": board.status_chart,
+        "status_rows": [
+            (c, [board.status_counts.get((c.pk, status.value), 0) for status in statuses]) for c in board.cycles
+        ],
+        "statuses": statuses,
+    }
+    shares = {p for _rt, _assessed, _total, p in board.completeness_by_round_table}
+    if len(shares) > 1:
+        figures["round_tables"] = board.round_table_chart
+        figures["round_table_rows"] = board.completeness_by_round_table
+    return figures
+
+
+def _principle_rows(reports: list[ObjectiveReport]) -> list:
+    """Per guiding principle, the objectives whose assessment says they address it (most addressed first)."""
+    rows = {principle.pk: (principle, []) for principle in GuidingPrinciple.objects.all()}
+    for report in reports:
+        if report.assessment:
+            for principle in report.assessment.principles.all():
+                rows[principle.pk][1].append(report.objective.number)
+    return sorted(rows.values(), key=lambda row: (-len(row[1]), row[0].letter))
 
 
 def render_html(data: ReportData) -> str:

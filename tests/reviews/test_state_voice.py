@@ -171,3 +171,26 @@ def test_the_draft_s_data_collection_stays_flat_with_ten_times_the_inputs_and_co
         data = collect(job)
     assert len(data.inputs) == 30 and len(data.consultations) == 30
     assert len(large) == len(small)
+
+
+def test_figures_have_numbers_captions_sources_and_tables_and_a_chart_that_tells_nothing_is_left_out(cycle):
+    from objectives.models import GuidingPrinciple
+    from tests.factories import AssessmentFactory
+
+    # Objective 1 (round table 4) assessed, the others not: the round tables differ, figure 2 is drawn.
+    first = AssessmentFactory(cycle=cycle, objective=Objective.objects.get(number=1), status="advanced")
+    first.principles.set(GuidingPrinciple.objects.filter(letter__in="fj"))
+    second = AssessmentFactory(cycle=cycle, objective=Objective.objects.get(number=2), status="early")
+    second.principles.set(GuidingPrinciple.objects.filter(letter="j"))
+    job = finished_export(cycle=cycle, objectives=Objective.objects.filter(number__in=[1, 2]))
+    for text in (flat(pdf_text(job)), flat(docx_text(job))):
+        assert "Figure 1. Objectives by progress status in each review" in text
+        assert "Source: assessments recorded for each review; 23 objectives." in text
+        assert "Figure 2. Share of objectives assessed per round table" in text
+        assert "Cross-cutting: the guiding principles" in text
+        assert "The assessments link 2 objectives to the principle most often addressed, Whole-of-society" in text
+    # Every objective assessed: every round table at 100 %, so figure 2 would tell nothing.
+    for number in range(3, 24):
+        AssessmentFactory(cycle=cycle, objective=Objective.objects.get(number=number), status="early")
+    text = flat(pdf_text(finished_export(cycle=cycle, objectives=Objective.objects.filter(number=1))))
+    assert "Figure 1." in text and "Figure 2." not in text

@@ -5,7 +5,18 @@ from django.core import serializers
 from django.core.management import CommandError, call_command
 
 from objectives.models import Activity, Indicator, IndicatorObservation
-from reviews.models import ActionProgress, Assignment, Input, ObjectiveAssessment, ReviewCycle
+from policies.models import Instrument, PlanMeasure
+from reviews.models import (
+    ActionProgress,
+    Assignment,
+    Consultation,
+    ConsultationParticipants,
+    Input,
+    MeasureProgress,
+    ObjectiveAssessment,
+    ReviewCycle,
+    WrittenContribution,
+)
 from stakeholders.models import Contact, Organisation, Role, User
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +32,12 @@ MODELS = [
     IndicatorObservation,
     Assignment,
     Input,
+    Consultation,
+    ConsultationParticipants,
+    WrittenContribution,
+    Instrument,
+    PlanMeasure,
+    MeasureProgress,
 ]
 
 
@@ -86,3 +103,20 @@ def test_seed_demo_refuses_to_run_in_production(settings):
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(CommandError, match="--force"):
         call_command("seed_demo", stdout=io.StringIO())
+
+
+def test_demo_values_are_plausible():
+    """Shares stay within 0-100, counts are whole numbers; the demo shows consultations, policies,
+    plan measures and contributions, and the inputs the draft quotes."""
+    call_command("seed_demo", stdout=io.StringIO())
+    for indicator in Indicator.objects.prefetch_related("observations"):
+        values = [indicator.baseline_value, indicator.target_value, *(o.value for o in indicator.observations.all())]
+        if indicator.unit.startswith("%") or indicator.unit in ("score", "index"):
+            assert all(0 <= v <= 100 for v in values), indicator
+        elif not indicator.unit.startswith("per "):
+            assert all(v == v.to_integral_value() for v in values), indicator
+    latest = ReviewCycle.objects.order_by("year").last()
+    assert latest.lead_organisation and latest.coordination_mechanism and latest.consultations.count() == 3
+    assert Instrument.objects.count() >= 4 and MeasureProgress.objects.filter(cycle=latest).count() == 6
+    assert WrittenContribution.objects.filter(in_annex=True, consent_to_publish=True).exists()
+    assert all(i.quoted_parts() and i.actions.exists() for i in Input.objects.filter(status="accepted"))

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from decimal import Decimal
 
 from objectives.models import (
@@ -225,7 +226,8 @@ def _seed_indicators(rng, objectives, *, count: int) -> None:
             (f"BY-{n:02d}", label, unit, Indicator.Scope.NATIONAL, numbers, ["10.7"], "National Statistical Committee")
         )
     for code, name, unit, scope, numbers, sdgs, source in rows:
-        base = Decimal(rng.randint(5, 5000))
+        shape = _shape(name, unit)
+        base = shape.first(rng)
         indicator = upsert(
             Indicator,
             {"code": code},
@@ -236,7 +238,7 @@ def _seed_indicators(rng, objectives, *, count: int) -> None:
                 "source": source,
                 "baseline_value": base,
                 "baseline_year": 2018,
-                "target_value": (base * Decimal("1.25")).quantize(Decimal("1")),
+                "target_value": shape.fit(base * (Decimal("0.75") if shape.lower_is_better else Decimal("1.25"))),
                 "target_year": 2030,
             },
         )
@@ -244,12 +246,44 @@ def _seed_indicators(rng, objectives, *, count: int) -> None:
         set_m2m(indicator.sdg_targets, [targets[c] for c in sdgs if c in targets])
         value = base
         for year in range(2019, 2026):
-            value = (value * Decimal(str(round(rng.uniform(0.92, 1.12), 3)))).quantize(Decimal("0.1"))
+            value = shape.fit(value * Decimal(str(round(rng.uniform(0.92, 1.12), 3))))
             upsert(
                 IndicatorObservation,
                 {"indicator": indicator, "year": year, "disaggregation": ""},
                 {"value": value, "source": source},
             )
+
+
+@dataclass
+class _Shape:
+    """What values of a unit look like: counts are whole numbers, shares stay within 0-100 with one decimal."""
+
+    low: float
+    high: float
+    whole: bool
+    ceiling: Decimal | None
+    lower_is_better: bool
+
+    def first(self, rng: random.Random) -> Decimal:
+        return self.fit(Decimal(str(round(rng.uniform(self.low, self.high), 1))))
+
+    def fit(self, value: Decimal) -> Decimal:
+        value = min(value, self.ceiling) if self.ceiling is not None else value
+        return value.quantize(Decimal("1") if self.whole else Decimal("0.1"))
+
+
+LOWER_IS_BETTER = ("cost", "died", "injuries", "discrimination", "victims of human trafficking", "smuggling")
+
+
+def _shape(name: str, unit: str) -> _Shape:
+    lower = any(word in name.lower() for word in LOWER_IS_BETTER)
+    if unit.startswith("%"):
+        return _Shape(0.5, 40, whole=False, ceiling=Decimal(100), lower_is_better=lower)
+    if unit in ("score", "index"):
+        return _Shape(40, 90, whole=False, ceiling=Decimal(100), lower_is_better=lower)
+    if unit.startswith("per "):
+        return _Shape(0.5, 30, whole=False, ceiling=None, lower_is_better=lower)
+    return _Shape(5, 5000, whole=True, ceiling=None, lower_is_better=lower)
 
 
 def grow_tenfold() -> None:
