@@ -3,8 +3,10 @@ kind, key, field, language, text (objectives/data/frame_translations.csv is an e
 
 kind is "objective" (key: its number), "principle" (key: its letter) or "action" (key: its code,
 such as 5(c)); field is one of the kind's translated fields; language is a portal language other
-than English (English is the source). The whole file is checked first: one bad row and nothing is
-changed. Texts loaded as official clear the "working translation" mark of their language.
+than English (English is the source), except for action summaries: the official English wording
+of an action, which the secretariat holds, replaces the portal's own short summary. The whole
+file is checked first: one bad row and nothing is changed. Texts loaded as official clear the
+"working translation" mark of their language.
 """
 
 import csv
@@ -76,7 +78,7 @@ def _problem(row: Row, target, languages: set[str]) -> str:
         return _("Line %(line)s: no %(kind)s “%(key)s”.") % values
     if row.field not in FIELDS[row.kind]:
         return _("Line %(line)s: “%(field)s” is not translated.") % values
-    if row.language not in languages:
+    if row.language not in languages and not (row.kind == "action" and row.language == settings.LANGUAGE_CODE):
         return _("Line %(line)s: “%(language)s” is not a language to translate into.") % values
     if not row.text:
         return _("Line %(line)s: the text is empty.") % values

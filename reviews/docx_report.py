@@ -292,11 +292,13 @@ def _principles(document, data) -> None:
 def _objective(document, data, report) -> None:
     document.add_heading(str(report.objective), level=3)
     document.add_paragraph(report.objective.title).runs[0].italic = True
-    line = f"{_('Progress status:')} {report.status.label}"
+    document.add_paragraph(f"{_('Progress status:')} {report.status.label}")
     if data.previous_cycle:
-        since = _("Since the last review (%(name)s):") % {"name": data.previous_cycle.name}
-        line += f" · {since} {report.trend.label}"
-    document.add_paragraph(line)
+        before = report.previous_status.label if report.previous_status else _("not assessed")
+        document.add_paragraph(
+            _("Since the last review (%(name)s): %(trend)s (status then: %(before)s).")
+            % {"name": data.previous_cycle.name, "trend": report.trend.label, "before": before}
+        )
     written = False
     for name, label in ASSESSMENT_PARTS:
         text = getattr(report.assessment, name, "") if report.assessment else ""

@@ -103,6 +103,7 @@ class ObjectiveReport:
     activities: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
     contributions: list = field(default_factory=list)  # accepted inputs with parts quoted in the chapter
+    previous_status: ProgressStatus | None = None  # in the previous review of the same level
 
     @property
     def reported_actions(self) -> list:
@@ -318,6 +319,9 @@ def collect(job: ExportJob) -> ReportData:
                 activities=activities[objective.pk],
                 indicators=by_objective[objective.pk],
                 contributions=contributions[objective.pk],
+                previous_status=ProgressStatus(previous_status[objective.pk])
+                if objective.pk in previous_status
+                else None,
             )
         )
     return ReportData(

@@ -70,6 +70,20 @@ def test_official_texts_from_a_spreadsheet_replace_the_working_translation(tmp_p
     assert principle.name_be == "Правы чалавека (афіцыйна)" and not principle.is_working_translation("be")
 
 
+def test_the_official_english_wording_of_actions_replaces_the_summaries():
+    from objectives.models import Action
+
+    content = (
+        "kind,key,field,language,text\n"
+        "action,5(c),summary,en,The official English wording of action 5(c)\n"
+        "action,5(c),summary,ru,Официальный текст действия 5(c)\n"
+    ).encode()
+    assert load(read(content, "actions.csv"), official=True) == 2
+    action = Action.objects.get(objective__number=5, letter="c")
+    assert action.summary_en == "The official English wording of action 5(c)"
+    assert action.summary_ru == "Официальный текст действия 5(c)"
+
+
 def test_a_bad_translation_file_changes_nothing_and_says_why(tmp_path):
     content = (
         "kind,key,field,language,text\n"

@@ -9,7 +9,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from objectives.models import Action, Objective
-from reviews.models import Consultation, ConsultationParticipants, Evidence, Input, ReportSection
+from policies.models import Instrument, PlanMeasure
+from reviews.models import (
+    Consultation,
+    ConsultationParticipants,
+    Evidence,
+    Input,
+    MeasureProgress,
+    ReportSection,
+    WrittenContribution,
+)
 from reviews.report import collect
 from stakeholders.models import Organisation
 from tests.factories import (
@@ -151,7 +160,7 @@ def test_an_unrecorded_process_gives_neutral_wording():
     assert consultations.split()[1:7] == ["[To", "be", "drafted", "by", "the", "lead"]
 
 
-def test_the_draft_s_data_collection_stays_flat_with_ten_times_the_inputs_and_consultations(cycle):
+def test_the_draft_s_data_collection_stays_flat_with_ten_times_the_inputs_consultations_and_policies(cycle):
     def add(n: int) -> None:
         for i in range(n):
             record = accepted_input(cycle, 1 + i % 23, f"Body {i}-{n}", measures="Text", data_sources="Source")
@@ -160,6 +169,23 @@ def test_the_draft_s_data_collection_stays_flat_with_ten_times_the_inputs_and_co
                 input=record, file=f"evidence/{record.pk}/x.pdf", original_name="x.pdf", extension="pdf", size=1
             )
             consultation(cycle, organiser=record.assignment.organisation, objectives=[record.assignment.objective])
+            plan = Instrument.objects.create(kind="action_plan", title=f"Plan {i}-{n}", adopted_on=cycle.input_opens)
+            plan.objectives.set([record.assignment.objective])
+            measure = PlanMeasure.objects.create(plan=plan, number="1", title="Measure")
+            MeasureProgress.objects.create(cycle=cycle, measure=measure, status="implemented")
+            society = WrittenContribution.objects.create(
+                cycle=cycle,
+                organisation=record.assignment.organisation,
+                contact_name="C",
+                contact_email="c@example.org",
+                open_until=cycle.input_closes,
+                status="accepted",
+                consent_to_cite=True,
+                consent_to_publish=True,
+                in_annex=True,
+                text="T",
+            )
+            society.objectives.set([record.assignment.objective])
 
     ReportSection.ensure_outline(cycle)
     job = ExportJobFactory(cycle=cycle)
@@ -169,7 +195,8 @@ def test_the_draft_s_data_collection_stays_flat_with_ten_times_the_inputs_and_co
     add(27)
     with CaptureQueriesContext(connection) as large:
         data = collect(job)
-    assert len(data.inputs) == 30 and len(data.consultations) == 30
+    assert len(data.inputs) == 30 and len(data.consultations) == 30 and len(data.annex_contributions) == 30
+    assert data.plan_implementation and len(data.policy_groups[0][1]) == 30
     assert len(large) == len(small)
 
 
@@ -194,3 +221,18 @@ def test_figures_have_numbers_captions_sources_and_tables_and_a_chart_that_tells
         AssessmentFactory(cycle=cycle, objective=Objective.objects.get(number=number), status="early")
     text = flat(pdf_text(finished_export(cycle=cycle, objectives=Objective.objects.filter(number=1))))
     assert "Figure 1." in text and "Figure 2." not in text
+
+
+def test_each_objective_says_where_it_stood_at_the_last_review_of_the_same_level(cycle):
+    from tests.factories import AssessmentFactory
+
+    imrf = ReviewCycleFactory(year=2026, level="global", name="Second IMRF")
+    regional = ReviewCycleFactory(year=2028, level="regional", name="Third regional review")
+    objective = Objective.objects.get(number=3)
+    AssessmentFactory(cycle=imrf, objective=objective, status="early")
+    AssessmentFactory(cycle=regional, objective=objective, status="achieved")
+    AssessmentFactory(cycle=cycle, objective=objective, status="advanced", achievements="Done.")
+    job = finished_export(cycle=cycle, objectives=[objective])
+    for text in (flat(pdf_text(job)), flat(docx_text(job))):
+        assert "Since the last review (Second IMRF): Improved (status then: Early stage)." in text
+        assert "Third regional review" not in text
