@@ -9,7 +9,7 @@ from objectives.models import Activity, Objective
 from stakeholders.models import Role
 from stakeholders.permissions import has_any_role, member_required, reporting_organisation_id
 
-from ..models import Assignment, Input, ObjectiveAssessment, ReviewCycle
+from ..models import Assignment, DraftVersion, Input, ObjectiveAssessment, ReviewCycle, WrittenContribution
 
 
 @member_required
@@ -20,6 +20,13 @@ def my_work(request: HttpRequest) -> HttpResponse:
     if has_any_role(user, Role.SECRETARIAT):
         context["secretariat"] = _secretariat(cycle)
     organisation_id = reporting_organisation_id(user)
+    if organisation_id and has_any_role(user, Role.FOCAL_POINT):
+        # The lead State body's focal points validate the versions sent for review.
+        context["to_validate"] = list(
+            DraftVersion.objects.filter(
+                status=DraftVersion.Status.UNDER_REVIEW, cycle__lead_organisation_id=organisation_id
+            ).select_related("cycle")
+        )
     if organisation_id:
         context["requests"] = list(Assignment.objects.filter(organisation_id=organisation_id).open_requests())
         if has_any_role(user, Role.AGENCY_STAFF):
@@ -45,4 +52,7 @@ def _secretariat(cycle: ReviewCycle | None) -> dict:
     if cycle is not None:
         assessed = ObjectiveAssessment.objects.filter(cycle=cycle).values_list("objective_id", flat=True)
         empty = list(Objective.objects.exclude(pk__in=assessed).order_by("number"))
-    return {"waiting": list(waiting), "overdue": list(overdue), "empty": empty}
+    contributions = WrittenContribution.objects.filter(status=WrittenContribution.Status.SUBMITTED).select_related(
+        "organisation", "cycle"
+    )
+    return {"waiting": list(waiting), "overdue": list(overdue), "empty": empty, "contributions": list(contributions)}

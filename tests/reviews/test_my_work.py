@@ -88,3 +88,30 @@ def test_the_navigation_counts_what_waits_for_each_person(
     assert badge.format(2) in login(focal_point_a).get(reverse("objectives:home")).text  # two to write
     assert badge.format(1) in login(secretariat).get(reverse("objectives:home")).text  # one to review
     assert "waiting for you" not in login(observer).get(reverse("objectives:home")).text
+
+
+def test_the_lead_ministry_sees_versions_to_validate_and_the_secretariat_contributions_to_review(
+    secretariat, focal_point_a, focal_point_b, organisation_a, login
+):
+    from objectives.models import Objective
+    from reviews.models import DraftVersion, WrittenContribution
+    from tests.factories import ExportJobFactory, OrganisationFactory, ReviewCycleFactory
+
+    cycle = ReviewCycleFactory(year=2030, name="Third IMRF", lead_organisation=organisation_a)
+    version = DraftVersion.mark(ExportJobFactory(cycle=cycle, status="done"), by=None)
+    version.send_for_review()
+    WrittenContribution.objects.create(
+        cycle=cycle,
+        organisation=OrganisationFactory(name="Migrants' association"),
+        contact_name="O",
+        contact_email="o@example.org",
+        open_until=cycle.input_closes,
+        title="Health care",
+        status="submitted",
+    )
+    assert Objective.objects.exists()
+    ministry = login(focal_point_a).get(reverse("reviews:my-work")).text
+    assert "Versions of the draft for you to review and validate" in ministry and "Third IMRF: v0.1" in ministry
+    assert "Versions of the draft" not in login(focal_point_b).get(reverse("reviews:my-work")).text
+    staff = login(secretariat).get(reverse("reviews:my-work")).text
+    assert "Written contributions to review" in staff and ": Health care</a>" in staff
