@@ -1,8 +1,11 @@
 """`make bench-export`: build the full review draft of a cycle at the demo size and at ten times it.
 
 Prints seconds, pages, peak memory and the SQL queries of data collection, beside
-the targets (5 s and 400 MB for the demo-size PDF, 30 queries at any size,
-20 s at ten times the size). A benchmark, not a test.
+the targets (5 s and 400 MB for the demo-size PDF, 50 queries at any size,
+20 s at ten times the size). A benchmark, not a test. The query budget counts one query per
+kind of content the draft gathers (assessments, inputs with their actions and evidence,
+consultations, policies, plans, contributions, ...), never per row: the test suite asserts the
+same count at the demo size and at ten times it.
 """
 
 import os
@@ -74,7 +77,7 @@ def main() -> int:
     checks = [
         ("demo-size PDF within 5 s", demo["seconds"] <= 5),
         ("peak memory within 400 MB", demo["peak"] <= 400),
-        ("at most 30 queries at either size", max(demo["queries"], stress["queries"]) <= 30),
+        ("at most 50 queries at either size", max(demo["queries"], stress["queries"]) <= 50),
         ("10x PDF within 20 s", stress["seconds"] <= 20),
     ]
     print()

@@ -356,10 +356,10 @@ def test_collect_uses_a_fixed_number_of_queries(cycle, django_assert_max_num_que
     AssessmentFactory(cycle=cycle)
     job = ExportJobFactory(cycle=cycle)
     ReportSection.ensure_outline(cycle)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(50):
         collect(job)
     grow_tenfold()
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(50):
         collect(job)
 
 
