@@ -10,7 +10,7 @@ from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
 from uncnm_portal.spreadsheets import FORMATS, export_response
-from uncnm_portal.versioning import EditConflict
+from uncnm_portal.versioning import EditConflict, rebound_form
 
 from .filters import ActivityFilter, IndicatorFilter
 from .forms import ActivityForm, IndicatorForm, ObservationFormSet
@@ -119,19 +119,10 @@ def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "objectives/activity_form.html", context, status=400 if form.is_bound else 200)
 
 
-def _rebound(form_class, request: HttpRequest, current, **kwargs):
-    """The editor's form again, on top of the version saved meanwhile: saving it now replaces that, knowingly."""
-    data = request.POST.copy()
-    data["version"] = current.version
-    form = form_class(data, instance=current, **kwargs)
-    form.is_valid()
-    return form
-
-
 def _activity_conflict(request: HttpRequest, current: Activity) -> HttpResponse:
     """Someone saved the activity after this editor opened it: keep their text in the form, overwrite nothing."""
     who = current.last_saved_by() or _("another user")
-    form = _rebound(ActivityForm, request, current, user=request.user)
+    form = rebound_form(ActivityForm, request.POST, current, user=request.user)
     conflict = _(
         "%(who)s saved this activity after you opened it. Nothing was overwritten: your changes are "
         "still below. Open the activity in another tab to compare, then save again to replace it."
@@ -220,7 +211,7 @@ def _indicator_form(request: HttpRequest, indicator: Indicator) -> HttpResponse:
                 formset.instance = indicator
                 formset.save()
         except EditConflict as error:
-            form = _rebound(IndicatorForm, request, error.current)
+            form = rebound_form(IndicatorForm, request.POST, error.current)
             who = error.current.last_saved_by() or _("another user")
             conflict = _(
                 "%(who)s saved this indicator after you opened it. Nothing was overwritten: your changes are "

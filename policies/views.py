@@ -10,7 +10,7 @@ from objectives.models import Objective
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
-from uncnm_portal.versioning import EditConflict
+from uncnm_portal.versioning import EditConflict, rebound_form
 
 from .forms import InstrumentForm, PlanMeasureForm
 from .models import Instrument, PlanMeasure
@@ -80,10 +80,7 @@ def instrument_update(request: HttpRequest, pk: int) -> HttpResponse:
                 "Someone saved this instrument after you opened it. Nothing was overwritten: your text is still "
                 "below. Open it in another tab to compare, then save again to replace it."
             )
-            data = request.POST.copy()
-            data["version"] = error.current.version
-            form = InstrumentForm(data, instance=error.current)
-            form.is_valid()
+            form = rebound_form(InstrumentForm, request.POST, error.current)
         else:
             messages.success(request, _("%(title)s was saved.") % {"title": instrument})
             return redirect(instrument)

@@ -30,6 +30,16 @@ def stale_forms(forms, model) -> list:
     ]
 
 
+def rebound_form(form_class, data, current, **kwargs):
+    """The editor's form again, on top of the version saved meanwhile (`current`): what they typed is
+    kept, and saving it now replaces that version, knowingly."""
+    data = data.copy()
+    data["version"] = current.version
+    form = form_class(data, instance=current, **kwargs)
+    form.is_valid()
+    return form
+
+
 class Versioned(models.Model):
     """A record with a version number that each save through an editor moves on by one."""
 

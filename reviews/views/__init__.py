@@ -1,6 +1,8 @@
 """Views of a review cycle, along the same seams as the models: cycles, inputs, assessments, drafts."""
 
+from django.contrib import messages
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 
 def int_or_none(value) -> int | None:
@@ -30,3 +32,16 @@ def save_status_rows(formset, *, model, objects: dict, cycle, by, label) -> tupl
         model.objects.update_or_create(cycle=cycle, **{form.KEY: obj}, defaults=values)
         changed += 1
     return changed, conflicts
+
+
+def warn_of_status_conflicts(request, conflicts: list[str]) -> None:
+    """Say which rows were left as someone else saved them (see save_status_rows)."""
+    if conflicts:
+        messages.warning(
+            request,
+            _(
+                "Not saved, because someone changed them after you opened the page: %(rows)s. "
+                "Their current values are shown; change them again if you still want to."
+            )
+            % {"rows": "; ".join(conflicts)},
+        )

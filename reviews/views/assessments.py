@@ -28,7 +28,7 @@ from ..models import (
     status_timeline,
 )
 from ..permissions import can_edit_assessments
-from . import int_or_none, save_status_rows
+from . import int_or_none, save_status_rows, warn_of_status_conflicts
 
 
 def _objective_and_cycle(number: int, cycle_id: int) -> tuple[Objective, ReviewCycle]:
@@ -179,15 +179,8 @@ def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> 
             formset, model=ActionProgress, objects=actions, cycle=cycle, by=request.user, label=lambda a: a.code
         )
         messages.success(request, _("%(count)s action statuses were saved.") % {"count": changed})
+        warn_of_status_conflicts(request, conflicts)
         if conflicts:
-            messages.warning(
-                request,
-                _(
-                    "Not saved, because someone changed them after you opened the page: %(actions)s. "
-                    "Their current values are shown; change them again if you still want to."
-                )
-                % {"actions": ", ".join(conflicts)},
-            )
             return redirect("reviews:action-progress-update", number=objective.number, cycle_id=cycle.pk)
         return redirect("reviews:assessment-detail", number=objective.number, cycle_id=cycle.pk)
     rows = [(form, actions.get(form.initial.get("action") or int_or_none(form["action"].value()))) for form in formset]

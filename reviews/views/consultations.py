@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
-from uncnm_portal.versioning import EditConflict
+from uncnm_portal.versioning import EditConflict, rebound_form
 
 from ..forms import ConsultationForm
 from ..models import Consultation, ReviewCycle, consultation_summary
@@ -58,7 +58,7 @@ def consultation_update(request: HttpRequest, pk: int) -> HttpResponse:
                 form.save()
         except EditConflict as error:
             conflict = _conflict(request, error.current)
-            form = _rebound(request, error.current)
+            form = rebound_form(ConsultationForm, request.POST, error.current, cycle=error.current.cycle)
         else:
             messages.success(request, _("The consultation %(title)s was saved.") % {"title": consultation})
             return redirect("reviews:consultation-list", pk=cycle.pk)
@@ -73,15 +73,6 @@ def _conflict(request: HttpRequest, current: Consultation) -> str:
         "%(who)s saved this consultation after you opened it. Nothing was overwritten: your text is still below. "
         "Open it in another tab to compare, then save again to replace it."
     ) % {"who": who}
-
-
-def _rebound(request: HttpRequest, current: Consultation) -> ConsultationForm:
-    """The editor's form again, on top of the version saved meanwhile: saving it now replaces that, knowingly."""
-    data = request.POST.copy()
-    data["version"] = current.version
-    form = ConsultationForm(data, instance=current, cycle=current.cycle)
-    form.is_valid()
-    return form
 
 
 @require_POST

@@ -14,7 +14,7 @@ from uncnm_portal.once import once_per_form
 from ..forms import MeasureProgressFormSet, ReviewCycleForm
 from ..models import DraftVersion, MeasureProgress, ReviewCycle, plan_implementation
 from ..permissions import can_export, can_manage_calls, is_reviewer
-from . import int_or_none, save_status_rows
+from . import int_or_none, save_status_rows, warn_of_status_conflicts
 
 
 @member_required
@@ -92,15 +92,7 @@ def measure_progress(request: HttpRequest, pk: int) -> HttpResponse:
             formset, model=MeasureProgress, objects=measures, cycle=cycle, by=request.user, label=str
         )
         messages.success(request, _("%(count)s measure statuses were saved.") % {"count": changed})
-        if conflicts:
-            messages.warning(
-                request,
-                _(
-                    "Not saved, because someone changed them after you opened the page: %(measures)s. "
-                    "Their current values are shown; change them again if you still want to."
-                )
-                % {"measures": "; ".join(conflicts)},
-            )
+        warn_of_status_conflicts(request, conflicts)
         return redirect("reviews:measure-progress", pk=cycle.pk)
     rows = [
         (form, measures.get(form.initial.get("measure") or int_or_none(form["measure"].value()))) for form in formset
