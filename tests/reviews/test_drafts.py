@@ -431,3 +431,17 @@ def test_a_person_has_at_most_three_drafts_being_built(cycle, agency_staff, secr
     assert "3 of your drafts are still being built" in response.content.decode()
     assert ExportJob.objects.count() == 4
     assert login(secretariat).post(url, {"language": "en"}).status_code == 302  # others are not held up
+
+
+def test_the_word_draft_is_a4_with_a_running_header_and_page_x_of_y(cycle):
+    import zipfile
+
+    document = Document(finished_export(cycle=cycle, objectives=[Objective.objects.get(number=4)]).docx.path)
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert "Third International Migration Review Forum" in section.header.paragraphs[0].text
+    assert section.different_first_page_header_footer  # a clean cover
+    archive = zipfile.ZipFile(ExportJob.objects.latest("pk").docx.path)
+    footers = "".join(archive.read(name).decode() for name in archive.namelist() if name.startswith("word/footer"))
+    assert " PAGE " in footers and " NUMPAGES " in footers and "Draft" in footers
+    assert ' TOC \\o "1-3" \\h \\z \\u ' in archive.read("word/document.xml").decode()
