@@ -63,8 +63,12 @@ def _markdown(document, text: str) -> None:
 
 
 def _table(document, headers: list[str], rows: list[list[str]]) -> None:
+    """A Word table whose header row repeats on every page it runs over."""
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
         cell.text = str(header)
         for run in cell.paragraphs[0].runs:

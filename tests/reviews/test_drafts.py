@@ -444,4 +444,6 @@ def test_the_word_draft_is_a4_with_a_running_header_and_page_x_of_y(cycle):
     archive = zipfile.ZipFile(ExportJob.objects.latest("pk").docx.path)
     footers = "".join(archive.read(name).decode() for name in archive.namelist() if name.startswith("word/footer"))
     assert " PAGE " in footers and " NUMPAGES " in footers and "Draft" in footers
-    assert ' TOC \\o "1-3" \\h \\z \\u ' in archive.read("word/document.xml").decode()
+    body = archive.read("word/document.xml").decode()
+    assert ' TOC \\o "1-3" \\h \\z \\u ' in body
+    assert body.count('<w:tblHeader w:val="true"/>') == body.count("<w:tbl>")  # header rows repeat
