@@ -25,6 +25,7 @@ from .models import (
     ReviewCycle,
     WrittenContribution,
 )
+from .word_templates import check_template
 
 NARRATIVE_MAX_LENGTH = 20_000
 
@@ -560,3 +561,24 @@ class ModerationForm(forms.Form):
     )
     in_annex = forms.BooleanField(label=_("Print it in full in the annex (the authors agreed)"), required=False)
     note = forms.CharField(label=_("Note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WordTemplateForm(forms.Form):
+    template = forms.FileField(
+        label=_("Word template (.docx or .dotx)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.dotx"}),
+    )
+    remove = forms.BooleanField(label=_("Use the portal's A4 default instead"), required=False)
+
+    def clean_template(self):
+        upload = self.cleaned_data.get("template")
+        if upload:
+            check_template(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("template") and not cleaned.get("remove") and not self.errors:
+            raise ValidationError(_("Choose a template to upload, or tick the box to use the default."))
+        return cleaned

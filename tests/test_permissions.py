@@ -151,6 +151,7 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             reverse("reviews:action-progress-update", args=[objective.number, cycle.pk]), SECRETARIAT_ONLY
         ),
         "reviews:export-list": Page(reverse("reviews:export-list", args=[cycle.pk]), agency_writes),
+        "reviews:word-template": Page(reverse("reviews:word-template", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:outline-update": Page(reverse("reviews:outline-update", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:export-detail": Page(export.get_absolute_url(), agency_writes),
         "reviews:export-status": Page(reverse("reviews:export-status", args=[export.pk]), agency_writes),

@@ -99,6 +99,13 @@ class ReviewCycle(models.Model):
         help_text=_("The day the Government is to validate the draft."),
         validators=[validate_plausible_date],
     )
+    word_template = models.FileField(
+        _("Word template"),
+        upload_to="word-templates/",
+        blank=True,
+        max_length=255,
+        help_text=_("The Ministry's .docx or .dotx: page size, margins, styles, header, footer and emblem."),
+    )
     notes = models.TextField(
         _("internal notes"), blank=True, help_text=_("For the secretariat only: never printed in a draft.")
     )

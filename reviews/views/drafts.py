@@ -20,6 +20,7 @@ from ..completeness import checklist, open_items
 from ..forms import (
     ExportForm,
     ReportSectionFormSet,
+    WordTemplateForm,
 )
 from ..models import (
     DraftVersion,
@@ -172,3 +173,26 @@ def _outline_conflict(request: HttpRequest, cycle: ReviewCycle, stale: list) -> 
     formset = ReportSectionFormSet(data, queryset=ReportSection.objects.for_cycle(cycle), prefix="sections")
     context = {"cycle": cycle, "formset": formset, "conflict": conflict}
     return render(request, "reviews/outline_form.html", context, status=409)
+
+
+@role_required(Role.SECRETARIAT)
+def word_template(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Ministry's Word template for the cycle's drafts: upload, replace, or go back to the default."""
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    form = WordTemplateForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if cycle.word_template:
+            cycle.word_template.delete(save=False)
+        upload = form.cleaned_data["template"]
+        if upload and not form.cleaned_data["remove"]:
+            cycle.word_template.save(f"cycle-{cycle.pk}.docx", upload, save=False)
+            messages.success(
+                request, _("The Word drafts of this cycle now use the template %(name)s.") % {"name": upload.name}
+            )
+        else:
+            cycle.word_template = ""
+            messages.success(request, _("The Word drafts of this cycle use the portal's A4 default."))
+        cycle.save(update_fields=["word_template"])
+        return redirect("reviews:export-list", pk=cycle.pk)
+    context = {"cycle": cycle, "form": form}
+    return render(request, "reviews/word_template.html", context, status=400 if form.is_bound else 200)
