@@ -155,6 +155,10 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
             set_m2m(assessment.contributing_organisations, [organisations[k] for k in helpers] if assessed else [])
 
 
+# The demo plan's measure (uncnm_portal/demo/policies.py) that the actions of an objective report on.
+PLAN_MEASURES = {1: "1.1", 5: "1.2", 6: "2.1", 10: "3.1", 12: "3.2"}
+
+
 def _seed_action_progress(rng, cycles, actions, by) -> None:
     statuses = [
         ActionProgress.Status.NONE,
@@ -166,7 +170,12 @@ def _seed_action_progress(rng, cycles, actions, by) -> None:
         weights = [0.35 - 0.05 * index, 0.2, 0.3, 0.15 + 0.05 * index]
         for action in actions:
             status = rng.choices(statuses, weights)[0]
-            note = f"Reported by the lead ministry for {action.code}." if status != statuses[0] else ""
+            measure = PLAN_MEASURES.get(action.objective.number)
+            note = (
+                f"Measure {measure} of the National action plan on migration 2024-2028."
+                if measure and status in (ActionProgress.Status.ONGOING, ActionProgress.Status.COMPLETED)
+                else ""
+            )
             upsert(
                 ActionProgress, {"cycle": cycle, "action": action}, {"status": status, "note": note, "updated_by": by}
             )
