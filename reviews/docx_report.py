@@ -100,6 +100,45 @@ def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
     paragraph.add_run()._r.append(end)
 
 
+SECTION_NUMBERING_ID = 900  # far from the ids of the template's own lists
+
+
+def _section_numbering(document) -> int:
+    """A Word list "1.", "2.", ... for the draft's sections: Word renumbers them when they are reordered."""
+    numbering = document.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(SECTION_NUMBERING_ID))
+    level = OxmlElement("w:lvl")
+    level.set(qn("w:ilvl"), "0")
+    for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:lvlText", "%1."), ("w:lvlJc", "left")):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        level.append(child)
+    abstract.append(level)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:  # every abstractNum comes before the first num
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(SECTION_NUMBERING_ID))
+    reference = OxmlElement("w:abstractNumId")
+    reference.set(qn("w:val"), str(SECTION_NUMBERING_ID))
+    num.append(reference)
+    numbering.append(num)
+    return SECTION_NUMBERING_ID
+
+
+def _number(paragraph, numbering: int) -> None:
+    properties = paragraph._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", "0"), ("w:numId", str(numbering))):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        num_pr.append(child)
+    properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0, num_pr)
+
+
 def _page_setup(document, data) -> None:
     """A4 with UN-style margins, a running header with the review's title, and a footer with the draft
     mark and "Page X of Y" (Word fields), in the draft's language."""
@@ -163,13 +202,12 @@ def render_docx(data) -> bytes:
     document.add_heading(_("Contents"), level=1)
     _toc(document)
 
-    number = 0
+    numbering = _section_numbering(document)
     for section in data.sections:
         if section.kind == "annexes" and not data.job.include_annexes:
             continue
-        number += 1
         document.add_page_break()
-        document.add_heading(f"{number}. {section.display_title}", level=1)
+        _number(document.add_heading(section.display_title, level=1), numbering)
         _markdown(document, section.body)
         SECTION_WRITERS[section.kind](document, data, section)
 

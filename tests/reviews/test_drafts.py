@@ -445,5 +445,8 @@ def test_the_word_draft_is_a4_with_a_running_header_and_page_x_of_y(cycle):
     footers = "".join(archive.read(name).decode() for name in archive.namelist() if name.startswith("word/footer"))
     assert " PAGE " in footers and " NUMPAGES " in footers and "Draft" in footers
     body = archive.read("word/document.xml").decode()
+    assert '<w:numId w:val="900"/>' in body and 'w:abstractNumId="900"' in archive.read("word/numbering.xml").decode()
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Introduction" in headings and not any(h[:1].isdigit() for h in headings)  # Word numbers them
     assert ' TOC \\o "1-3" \\h \\z \\u ' in body
     assert body.count('<w:tblHeader w:val="true"/>') == body.count("<w:tbl>")  # header rows repeat
