@@ -27,13 +27,13 @@ def measure(label: str, cycle) -> dict:
 
     from reviews.docx_report import render_docx
     from reviews.models import ExportJob
-    from reviews.report import collect, render_html, render_pdf
+    from reviews.report import PortalStaticFetcher, collect, render_html, render_pdf
 
     job = ExportJob.objects.create(cycle=cycle)
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         data = collect(job)
-    pdf, pages = render_pdf(render_html(data))
+    pdf, pages = render_pdf(render_html(data), fetcher=PortalStaticFetcher(charts=data.chart_images))
     pdf_seconds = time.perf_counter() - started
     render_docx(data)
     return {

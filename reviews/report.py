@@ -56,20 +56,25 @@ class DraftAssetError(Exception):
 
 
 class PortalStaticFetcher(URLFetcher):
-    """Serves the portal's own static files to WeasyPrint and refuses every other URL (network, file://, data).
+    """Serves the portal's own static files (and the draft's charts) to WeasyPrint and refuses every other URL
+    (network, file://, data).
 
     A static URL is resolved as the portal resolves it: by the finders in development, and in the
     collected static files (hashed manifest names included) in production. Every refusal stops
     the rendering (`fail_on_errors`), so a draft never silently loses its stylesheet or fonts.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, charts: dict[str, str] | None = None) -> None:
         super().__init__(allowed_protocols={"https"}, allow_redirects=False, fail_on_errors=True)
         self.requested: list[str] = []
         self.prefix = f"{PORTAL_ORIGIN}/{settings.STATIC_URL.strip('/')}/"
+        # The draft's charts, drawn in memory: <img src="charts/<name>.svg" alt="..."> gives each its alt text.
+        self.charts = {f"{PORTAL_ORIGIN}/charts/{name}.svg": svg for name, svg in (charts or {}).items()}
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         self.requested.append(url)
+        if url in self.charts:
+            return URLFetcherResponse(url, self.charts[url].encode(), {"Content-Type": "image/svg+xml"})
         if not url.startswith(self.prefix):
             raise ValueError(f"The draft may only use the portal's own static files, not {url[:80]}")
         relative = unquote(url[len(self.prefix) :].split("?")[0].split("#")[0])
@@ -138,6 +143,11 @@ class ReportData:
         """The State body the draft names as its author (the Government when none is recorded)."""
         lead = self.cycle.lead_organisation
         return lead.name if lead else _("Government of the Republic of Belarus")
+
+    @property
+    def chart_images(self) -> dict[str, str]:
+        """The SVG of each chart the draft shows, by the name its <img> asks for."""
+        return {name: self.charts[name] for name in ("status", "round_tables") if self.charts.get(name)}
 
     @property
     def is_global(self) -> bool:
@@ -457,7 +467,7 @@ def build_export(job: ExportJob) -> None:
         job.report(ExportJob.Stage.RENDERING_HTML, 25)
         html = render_html(data)
         job.report(ExportJob.Stage.RENDERING_PDF, 45)
-        pdf, pages = render_pdf(html)
+        pdf, pages = render_pdf(html, fetcher=PortalStaticFetcher(charts=data.chart_images))
         docx = render_docx(data)
         job.report(ExportJob.Stage.SAVING, 90)
         _save(job, pdf=pdf, pages=pages, docx=docx, source=html.encode())

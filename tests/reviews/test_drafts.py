@@ -147,9 +147,15 @@ def test_hostile_narrative_fetches_nothing_and_attaches_nothing(cycle):
     ReportSection.ensure_outline(cycle)
     ReportSection.objects.filter(cycle=cycle, kind="opening").update(body=hostile)
     job = ExportJobFactory(cycle=cycle, objectives=[Objective.objects.get(number=1)])
-    fetcher = PortalStaticFetcher()
-    pdf, _pages = render_pdf(render_html(collect(job)), fetcher=fetcher)
-    assert fetcher.requested == ["https://portal.invalid/static/css/print.css"]
+    data = collect(job)
+    fetcher = PortalStaticFetcher(charts=data.chart_images)
+    pdf, _pages = render_pdf(render_html(data), fetcher=fetcher)
+    # The stylesheet and the draft's own charts, drawn in memory; nothing the narrative names.
+    assert set(fetcher.requested) <= {
+        "https://portal.invalid/static/css/print.css",
+        "https://portal.invalid/charts/status.svg",
+        "https://portal.invalid/charts/round_tables.svg",
+    }
     reader = PdfReader(io.BytesIO(pdf))
     assert reader.attachments == {}
     assert b"/EmbeddedFile" not in pdf and b"file:///etc/passwd" not in pdf and b"169.254" not in pdf
@@ -450,3 +456,25 @@ def test_the_word_draft_is_a4_with_a_running_header_and_page_x_of_y(cycle):
     assert "Introduction" in headings and not any(h[:1].isdigit() for h in headings)  # Word numbers them
     assert ' TOC \\o "1-3" \\h \\z \\u ' in body
     assert body.count('<w:tblHeader w:val="true"/>') == body.count("<w:tbl>")  # header rows repeat
+
+
+def figures_with_alt_text(path) -> list[str]:
+    """The /Alt of every /Figure in a PDF's structure tree."""
+    root = PdfReader(path).trailer["/Root"]
+    found, stack = [], [root["/StructTreeRoot"]] if "/StructTreeRoot" in root else []
+    while stack:
+        node = stack.pop().get_object()
+        if hasattr(node, "keys"):
+            if str(node.get("/S", "")) == "/Figure":
+                found.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            stack.extend(kids if isinstance(kids, list) else [kids] if kids is not None else [])
+    return found
+
+
+def test_every_figure_of_the_pdf_has_alternative_text(cycle):
+    AssessmentFactory(cycle=cycle, objective=Objective.objects.get(number=4), status="advanced")
+    job = finished_export(cycle=cycle, objectives=[Objective.objects.get(number=4)])
+    alts = figures_with_alt_text(job.pdf.path)
+    assert alts and all(alts), alts
+    assert any("how many of the 23 objectives stood at each progress status" in alt for alt in alts)

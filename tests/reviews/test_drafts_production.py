@@ -49,9 +49,11 @@ def production_static(settings, collected_static, tmp_path):
 
 
 def build(job: ExportJob) -> tuple[bytes, int, list[str]]:
-    fetcher = PortalStaticFetcher()
-    pdf, pages = render_pdf(render_html(collect(job)), fetcher=fetcher)
-    return pdf, pages, fetcher.requested
+    data = collect(job)
+    fetcher = PortalStaticFetcher(charts=data.chart_images)
+    pdf, pages = render_pdf(render_html(data), fetcher=fetcher)
+    # The draft's charts are drawn in memory; the static files are what differs in production.
+    return pdf, pages, [url for url in fetcher.requested if "/charts/" not in url]
 
 
 def page_texts(pdf: bytes) -> list[str]:
