@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 
 from objectives.models import Indicator, Objective
 
-from .models import Consultation, Input, ObjectiveAssessment, ReportSection, ReviewCycle
+from .models import (
+    Consultation,
+    Input,
+    NarrativeTranslation,
+    ObjectiveAssessment,
+    ReportSection,
+    ReviewCycle,
+    narrative_in,
+)
 
 # Sections that hold nothing but their text: an empty one prints a placeholder in the draft.
 TEXT_ONLY = {ReportSection.Kind.OPENING, ReportSection.Kind.INTRODUCTION, ReportSection.Kind.CUSTOM}
@@ -35,7 +43,12 @@ class Item:
 def checklist(cycle: ReviewCycle, language: str = settings.LANGUAGE_CODE) -> list[Item]:
     """Every item of the cycle's checklist for a draft in the given language."""
     sections = [s for s in ReportSection.objects.for_cycle(cycle) if s.enabled]
-    assessments = {a.objective_id: a for a in ObjectiveAssessment.objects.filter(cycle=cycle)}
+    assessments = {
+        a.objective_id: a
+        for a in ObjectiveAssessment.objects.filter(cycle=cycle)
+        .select_related("objective")
+        .prefetch_related("translations")
+    }
     quoted = {
         i.assignment.objective_id
         for i in Input.objects.accepted().filter(assignment__cycle=cycle).select_related("assignment")
@@ -60,6 +73,7 @@ def checklist(cycle: ReviewCycle, language: str = settings.LANGUAGE_CODE) -> lis
     ]
     if language != settings.LANGUAGE_CODE:
         items.append(_translations(cycle, language, sections, consultations, objectives, outline_url))
+        items.append(_narratives(cycle, language, assessments.values()))
     return items
 
 
@@ -127,6 +141,26 @@ def _leftovers(sections: list[ReportSection], assessments, outline_url: str) -> 
         found,
         outline_url,
         _("Edit the outline"),
+    )
+
+
+def _narratives(cycle: ReviewCycle, language: str, assessments) -> Item:
+    """The assessments' texts in the draft's language: none missing, none outdated."""
+    open_ = []
+    for assessment in sorted(assessments, key=lambda a: a.objective.number):
+        for name in ObjectiveAssessment.NARRATIVE_FIELDS:
+            if getattr(assessment, name).strip():
+                state = narrative_in(assessment, name, language)[1]
+                if state in (NarrativeTranslation.State.MISSING, NarrativeTranslation.State.OUTDATED):
+                    label = NarrativeTranslation.State(state).label
+                    open_.append(f"{_('objective %(number)s') % {'number': assessment.objective.number}}: {label}")
+                    break
+    return Item(
+        _("The assessments' texts are translated into the draft's language and up to date"),
+        not open_,
+        open_,
+        reverse("reviews:translation-status", args=[cycle.pk]),
+        _("Translate"),
     )
 
 

@@ -376,7 +376,7 @@ def _objective(document, data, report) -> None:
         )
     written = False
     for name, label in ASSESSMENT_PARTS:
-        text = getattr(report.assessment, name, "") if report.assessment else ""
+        text = report.text(name)
         if text:
             written = True
             document.add_heading(str(label), level=4)

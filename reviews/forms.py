@@ -20,10 +20,13 @@ from .models import (
     ExportJob,
     Input,
     MeasureProgress,
+    NarrativeTranslation,
     ObjectiveAssessment,
     ReportSection,
     ReviewCycle,
     WrittenContribution,
+    fingerprint,
+    narrative_in,
 )
 from .word_templates import check_template
 
@@ -39,6 +42,7 @@ class AssessmentForm(forms.ModelForm):
         model = ObjectiveAssessment
         fields = [
             "status",
+            "source_language",
             *ObjectiveAssessment.NARRATIVE_FIELDS,
             "not_prioritised",
             "principles",
@@ -582,3 +586,26 @@ class WordTemplateForm(forms.Form):
         if not cleaned.get("template") and not cleaned.get("remove") and not self.errors:
             raise ValidationError(_("Choose a template to upload, or tick the box to use the default."))
         return cleaned
+
+
+class NarrativeTranslationForm(forms.Form):
+    """One text box per written narrative, and the fingerprint of the source text the page showed."""
+
+    def __init__(self, *args, assessment: ObjectiveAssessment, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for name in ObjectiveAssessment.NARRATIVE_FIELDS:
+            source = getattr(assessment, name)
+            if not source.strip():
+                continue
+            text, state = narrative_in(assessment, name, language)
+            label = ObjectiveAssessment._meta.get_field(name).verbose_name
+            self.fields[name] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=20_000,
+                initial=text if state != NarrativeTranslation.State.MISSING else "",
+                widget=forms.Textarea(attrs={"rows": 5, "lang": language}),
+            )
+            self.fields[f"{name}_from"] = forms.CharField(widget=forms.HiddenInput, initial=fingerprint(source))
+            self.rows.append((self[name], self[f"{name}_from"], source, state))

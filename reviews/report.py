@@ -44,6 +44,7 @@ from .models import (
     Trend,
     WrittenContribution,
     consultation_summary,
+    narrative_in,
     plan_implementation,
 )
 
@@ -109,6 +110,10 @@ class ObjectiveReport:
     indicators: list = field(default_factory=list)
     contributions: list = field(default_factory=list)  # accepted inputs with parts quoted in the chapter
     previous_status: ProgressStatus | None = None  # in the previous review of the same level
+    texts: dict = field(default_factory=dict)  # narrative field -> (text in the draft's language, state)
+
+    def text(self, name: str) -> str:
+        return self.texts.get(name, ("", ""))[0]
 
     @property
     def reported_actions(self) -> list:
@@ -259,7 +264,7 @@ def collect(job: ExportJob) -> ReportData:
     assessments = {
         a.objective_id: a
         for a in ObjectiveAssessment.objects.filter(cycle=cycle, objective__in=ids).prefetch_related(
-            "principles", "lead_organisations", "contributing_organisations"
+            "principles", "lead_organisations", "contributing_organisations", "translations"
         )
     }
     previous_status = (
@@ -332,6 +337,11 @@ def collect(job: ExportJob) -> ReportData:
                 previous_status=ProgressStatus(previous_status[objective.pk])
                 if objective.pk in previous_status
                 else None,
+                texts={
+                    name: narrative_in(assessment, name, job.language) for name in ObjectiveAssessment.NARRATIVE_FIELDS
+                }
+                if assessment
+                else {},
             )
         )
     return ReportData(

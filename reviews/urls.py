@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, consultations, contributions, cycles, drafts, inputs, versions, work
+from .views import assessments, consultations, contributions, cycles, drafts, inputs, translations, versions, work
 
 app_name = "reviews"
 urlpatterns = [
@@ -17,6 +17,12 @@ urlpatterns = [
     path("cycles/<int:pk>/contributions/", contributions.contribution_list, name="contribution-list"),
     path("contributions/<int:pk>/", contributions.contribution_detail, name="contribution-detail"),
     path("contribute/<str:token>/", contributions.contribute, name="contribute"),
+    path("cycles/<int:pk>/translations/", translations.translation_status, name="translation-status"),
+    path(
+        "objectives/<int:number>/cycles/<int:cycle_id>/translate/<str:language>/",
+        translations.assessment_translate,
+        name="assessment-translate",
+    ),
     path("cycles/<int:pk>/gaps/", assessments.gap_list, name="gap-list"),
     path("cycles/<int:pk>/exports/", drafts.export_list, name="export-list"),
     path("cycles/<int:pk>/outline/", drafts.outline_update, name="outline-update"),

@@ -151,6 +151,11 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             reverse("reviews:action-progress-update", args=[objective.number, cycle.pk]), SECRETARIAT_ONLY
         ),
         "reviews:export-list": Page(reverse("reviews:export-list", args=[cycle.pk]), agency_writes),
+        "reviews:translation-status": Page(reverse("reviews:translation-status", args=[cycle.pk]), agency_writes),
+        "reviews:assessment-translate": Page(
+            reverse("reviews:assessment-translate", args=[assessment.objective.number, cycle.pk, "ru"]),
+            SECRETARIAT_ONLY,
+        ),
         "reviews:word-template": Page(reverse("reviews:word-template", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:outline-update": Page(reverse("reviews:outline-update", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:export-detail": Page(export.get_absolute_url(), agency_writes),

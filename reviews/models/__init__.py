@@ -20,6 +20,7 @@ from .cycles import GCM_ENDORSED, ReviewCycle
 from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
 from .measures import MeasureProgress, plan_implementation
+from .translations import NarrativeTranslation, fingerprint, narrative_in
 from .versions import DraftComment, DraftVersion
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "ExportJob",
     "Input",
     "MeasureProgress",
+    "NarrativeTranslation",
     "ObjectiveAssessment",
     "ProgressStatus",
     "Reminder",
@@ -44,7 +46,9 @@ __all__ = [
     "WrittenContribution",
     "consultation_summary",
     "evidence_path",
+    "fingerprint",
     "gap_actions",
+    "narrative_in",
     "plan_implementation",
     "status_timeline",
 ]

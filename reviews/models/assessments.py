@@ -73,6 +73,13 @@ class ObjectiveAssessment(Versioned):
     challenges = models.TextField(_("challenges"), blank=True)
     good_practices = models.TextField(_("good practices"), blank=True)
     next_steps = models.TextField(_("next steps"), blank=True)
+    source_language = models.CharField(
+        _("language of the texts"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the narratives are written in; the other languages are their translations."),
+    )
     not_prioritised = models.BooleanField(
         _("not prioritised in this review"),
         default=False,

@@ -1,5 +1,6 @@
 """Assessments of objectives and actions per cycle: read, edit (conflict-checked), compare, gaps, dashboard."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch
@@ -77,6 +78,7 @@ def assessment_detail(request: HttpRequest, number: int, cycle_id: int) -> HttpR
         "principles": assessment.principles.all() if assessment.pk else [],
         "lead_organisations": assessment.lead_organisations.all() if assessment.pk else [],
         "contributing_organisations": assessment.contributing_organisations.all() if assessment.pk else [],
+        "translation_languages": [(c, n) for c, n in settings.LANGUAGES if c != assessment.source_language],
     }
     return render(request, "reviews/assessment_detail.html", context)
 

@@ -1,0 +1,90 @@
+"""Narratives in several languages: the secretariat translates an assessment beside its source text;
+the cycle's status page shows, per objective and language, what is translated, missing or outdated."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from objectives.models import Objective
+from stakeholders.models import Role
+from stakeholders.permissions import role_required
+
+from ..forms import NarrativeTranslationForm
+from ..models import NarrativeTranslation, ObjectiveAssessment, ReviewCycle, narrative_in
+
+STATES = NarrativeTranslation.State
+
+
+def _assessment(number: int, cycle_id: int) -> ObjectiveAssessment:
+    return get_object_or_404(
+        ObjectiveAssessment.objects.select_related("objective", "cycle").prefetch_related("translations"),
+        objective__number=number,
+        cycle_id=cycle_id,
+    )
+
+
+@role_required(Role.SECRETARIAT)
+def assessment_translate(request: HttpRequest, number: int, cycle_id: int, language: str) -> HttpResponse:
+    assessment = _assessment(number, cycle_id)
+    if language not in dict(settings.LANGUAGES) or language == assessment.source_language:
+        raise Http404
+    form = NarrativeTranslationForm(request.POST or None, assessment=assessment, language=language)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            for name in (n for n in ObjectiveAssessment.NARRATIVE_FIELDS if n in form.fields):
+                text = form.cleaned_data[name].strip()
+                if not text:
+                    NarrativeTranslation.objects.filter(assessment=assessment, field=name, language=language).delete()
+                    continue
+                # Made from the source the page showed: if it changed meanwhile, the translation shows outdated.
+                NarrativeTranslation.objects.update_or_create(
+                    assessment=assessment,
+                    field=name,
+                    language=language,
+                    defaults={
+                        "text": text,
+                        "source_fingerprint": form.cleaned_data[f"{name}_from"],
+                        "updated_by": request.user,
+                    },
+                )
+        messages.success(request, _("The translation was saved."))
+        return redirect("reviews:translation-status", pk=cycle_id)
+    context = {
+        "assessment": assessment,
+        "objective": assessment.objective,
+        "cycle": assessment.cycle,
+        "language": language,
+        "language_name": dict(settings.LANGUAGES)[language],
+        "form": form,
+    }
+    return render(request, "reviews/assessment_translate.html", context, status=400 if form.is_bound else 200)
+
+
+@role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
+def translation_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Per objective and language: how many written narratives are translated, missing or outdated."""
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    languages = [(code, name) for code, name in settings.LANGUAGES]
+    wanted_state = request.GET.get("state", "")
+    assessments = {
+        a.objective_id: a for a in ObjectiveAssessment.objects.filter(cycle=cycle).prefetch_related("translations")
+    }
+    rows = []
+    for objective in Objective.objects.order_by("number"):
+        assessment = assessments.get(objective.pk)
+        cells = []
+        for code, _name in languages:
+            counts = {state: 0 for state in STATES.values}
+            if assessment:
+                for name in ObjectiveAssessment.NARRATIVE_FIELDS:
+                    if getattr(assessment, name).strip():
+                        counts[narrative_in(assessment, name, code)[1]] += 1
+            cells.append((code, counts))
+        if wanted_state in (STATES.MISSING, STATES.OUTDATED) and not any(c[wanted_state] for _code, c in cells):
+            continue
+        rows.append((objective, assessment, cells))
+    context = {"cycle": cycle, "rows": rows, "languages": languages, "state": wanted_state}
+    return render(request, "reviews/translation_status.html", context)
