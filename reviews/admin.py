@@ -13,6 +13,7 @@ from .models import (
     ExportJob,
     Input,
     MeasureProgress,
+    NarrativeTranslation,
     ObjectiveAssessment,
     Reminder,
     ReportSection,
@@ -189,3 +190,12 @@ class WrittenContributionAdmin(admin.ModelAdmin):
     exclude = ["token"]  # the link is the contributor's key: never shown again
     raw_id_fields = ["invited_by", "reviewed_by"]
     filter_horizontal = ["objectives"]
+
+
+@admin.register(NarrativeTranslation)
+class NarrativeTranslationAdmin(admin.ModelAdmin):
+    list_display = ["assessment", "field", "language", "updated_by", "updated_at"]
+    list_filter = ["language", "field", "assessment__cycle"]
+    search_fields = ["text"]
+    list_select_related = ["assessment__objective", "assessment__cycle", "updated_by"]
+    raw_id_fields = ["assessment", "updated_by"]

@@ -67,8 +67,12 @@ class AssessmentForm(forms.ModelForm):
         for name in ObjectiveAssessment.NARRATIVE_FIELDS:
             self.fields[name].validators.append(MaxLengthValidator(NARRATIVE_MAX_LENGTH))
             self.fields[name].widget.attrs["maxlength"] = NARRATIVE_MAX_LENGTH
+        self.fields["source_language"].required = False  # a client that does not send it keeps the saved one
         if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
             self.initial["version"] = self.instance.version
+
+    def clean_source_language(self) -> str:
+        return self.cleaned_data.get("source_language") or self.instance.source_language
 
     def clean(self):
         cleaned = super().clean()
@@ -607,5 +611,7 @@ class NarrativeTranslationForm(forms.Form):
                 initial=text if state != NarrativeTranslation.State.MISSING else "",
                 widget=forms.Textarea(attrs={"rows": 5, "lang": language}),
             )
-            self.fields[f"{name}_from"] = forms.CharField(widget=forms.HiddenInput, initial=fingerprint(source))
+            self.fields[f"{name}_from"] = forms.RegexField(
+                regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput, initial=fingerprint(source)
+            )
             self.rows.append((self[name], self[f"{name}_from"], source, state))

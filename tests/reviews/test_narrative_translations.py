@@ -79,9 +79,12 @@ def test_editing_the_source_marks_the_translation_outdated_until_it_is_saved_aga
 def test_a_translation_made_while_the_source_changed_shows_outdated(assessment, secretariat, login):
     client = login(secretariat)
     url = reverse("reviews:assessment-translate", args=[1, assessment.cycle_id, "ru"])
-    shown = client.get(url).context["form"]["achievements_from"].initial
+    form = client.get(url).context["form"]
+    shown, challenges = form["achievements_from"].initial, form["challenges_from"].initial
     ObjectiveAssessment.objects.filter(pk=assessment.pk).update(achievements="Changed while translating.")
-    client.post(url, {"achievements": RUSSIAN, "achievements_from": shown, "challenges_from": "x", "challenges": ""})
+    client.post(
+        url, {"achievements": RUSSIAN, "achievements_from": shown, "challenges_from": challenges, "challenges": ""}
+    )
     assessment.refresh_from_db()
     assert not NarrativeTranslation.objects.get().is_current(assessment.achievements)
 

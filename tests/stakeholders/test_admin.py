@@ -79,7 +79,15 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     MeasureProgress.objects.create(cycle=assignment.cycle, measure=measure, status="implemented")
     version = DraftVersion.mark(ExportJobFactory(cycle=assignment.cycle, status="done"), by=None)
     DraftComment.objects.create(version=version, body="A comment")
-    from reviews.models import WrittenContribution
+    from reviews.models import NarrativeTranslation, ObjectiveAssessment, WrittenContribution
+
+    NarrativeTranslation.objects.create(
+        assessment=ObjectiveAssessment.objects.first(),
+        field="achievements",
+        language="ru",
+        text="Текст",
+        source_fingerprint="x",
+    )
 
     WrittenContribution.objects.create(
         cycle=assignment.cycle,
