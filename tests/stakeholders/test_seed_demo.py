@@ -120,3 +120,10 @@ def test_demo_values_are_plausible():
     assert Instrument.objects.count() >= 4 and MeasureProgress.objects.filter(cycle=latest).count() == 6
     assert WrittenContribution.objects.filter(in_annex=True, consent_to_publish=True).exists()
     assert all(i.quoted_parts() and i.actions.exists() for i in Input.objects.filter(status="accepted"))
+    from reviews.models import narrative_in
+
+    for assessment in ObjectiveAssessment.objects.filter(cycle=latest).prefetch_related("translations"):
+        for name in ObjectiveAssessment.NARRATIVE_FIELDS:
+            if getattr(assessment, name):
+                for language in ("ru", "be"):
+                    assert narrative_in(assessment, name, language)[1] == "current", (assessment, name, language)

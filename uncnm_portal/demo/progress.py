@@ -5,6 +5,8 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import translation
+
 from objectives.models import (
     Action,
     Activity,
@@ -14,7 +16,14 @@ from objectives.models import (
     Objective,
     SDGTarget,
 )
-from reviews.models import ActionProgress, ObjectiveAssessment, ProgressStatus, ReviewCycle
+from reviews.models import (
+    ActionProgress,
+    NarrativeTranslation,
+    ObjectiveAssessment,
+    ProgressStatus,
+    ReviewCycle,
+    fingerprint,
+)
 from stakeholders.models import Organisation, User
 
 from .rows import set_m2m, upsert
@@ -45,6 +54,56 @@ THEMES = {
     21: "assisted voluntary return and reintegration",
     22: "bilateral social security agreements",
     23: "regional and international cooperation on migration",
+}
+# The same themes in Russian and Belarusian: the demo's assessments come with their translations.
+THEMES_RU_BE = {
+    1: (
+        "миграционной статистики и обмена данными между ведомствами",
+        "міграцыйнай статыстыкі і абмену данымі паміж ведамствамі",
+    ),
+    2: (
+        "местного развития и занятости в регионах происхождения",
+        "мясцовага развіцця і занятасці ў рэгіёнах паходжання",
+    ),
+    3: ("информирования мигрантов до выезда и по прибытии", "інфармавання мігрантаў да выезду і па прыбыцці"),
+    4: (
+        "документов, удостоверяющих личность, и регистрации актов гражданского состояния иностранцев",
+        "дакументаў, якія сведчаць асобу, і рэгістрацыі актаў грамадзянскага стану замежнікаў",
+    ),
+    5: ("каналов трудовой миграции и воссоединения семей", "каналаў працоўнай міграцыі і ўз'яднання сем'яў"),
+    6: ("этичного найма и инспекции труда", "этычнага найму і інспекцыі працы"),
+    7: ("поддержки мигрантов в уязвимом положении", "падтрымкі мігрантаў ва ўразлівым становішчы"),
+    8: ("поиска и идентификации пропавших мигрантов", "пошуку і ідэнтыфікацыі зніклых мігрантаў"),
+    9: ("расследования незаконного ввоза мигрантов", "расследавання незаконнага ўвозу мігрантаў"),
+    10: ("выявления жертв торговли людьми и помощи им", "выяўлення ахвяр гандлю людзьмі і дапамогі ім"),
+    11: ("комплексного управления границами", "комплекснага кіравання межамі"),
+    12: ("проверки и перенаправления на границе", "праверкі і перанакіравання на мяжы"),
+    13: ("альтернатив иммиграционному задержанию", "альтэрнатыў іміграцыйнаму затрыманню"),
+    14: ("консульской помощи гражданам Беларуси за рубежом", "консульскай дапамогі грамадзянам Беларусі за мяжой"),
+    15: ("доступа мигрантов к здравоохранению и образованию", "доступу мігрантаў да аховы здароўя і адукацыі"),
+    16: ("курсов интеграции и диалога в местных сообществах", "курсаў інтэграцыі і дыялогу ў мясцовых супольнасцях"),
+    17: (
+        "обучения СМИ освещению миграции и противодействию дискриминации",
+        "навучання СМІ асвятленню міграцыі і процідзеянню дыскрымінацыі",
+    ),
+    18: ("признания квалификаций и профессионального обучения", "прызнання кваліфікацый і прафесійнага навучання"),
+    19: ("взаимодействия с белорусской диаспорой", "узаемадзеяння з беларускай дыяспарай"),
+    20: ("стоимости и каналов денежных переводов", "кошту і каналаў грашовых пераводаў"),
+    21: ("добровольного возвращения и реинтеграции", "добраахвотнага вяртання і рэінтэграцыі"),
+    22: ("двусторонних соглашений о социальном обеспечении", "двухбаковых пагадненняў аб сацыяльным забеспячэнні"),
+    23: (
+        "регионального и международного сотрудничества по вопросам миграции",
+        "рэгіянальнага і міжнароднага супрацоўніцтва па пытаннях міграцыі",
+    ),
+}
+REGIONS_RU_BE = {
+    "Minsk": ("Минск", "Мінск"),
+    "Brest region": ("Брестскую область", "Брэсцкую вобласць"),
+    "Grodno region": ("Гродненскую область", "Гродзенскую вобласць"),
+    "Gomel region": ("Гомельскую область", "Гомельскую вобласць"),
+    "Mogilev region": ("Могилёвскую область", "Магілёўскую вобласць"),
+    "Vitebsk region": ("Витебскую область", "Віцебскую вобласць"),
+    "Minsk region": ("Минскую область", "Мінскую вобласць"),
 }
 REGIONS = ["Minsk", "Brest region", "Grodno region", "Gomel region", "Mogilev region", "Vitebsk region", "Minsk region"]
 ACTIVITY_KINDS = ["Strengthening", "Pilot project on", "Capacity building on", "Study on", "Awareness campaign on"]
@@ -126,12 +185,13 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
             status = scale[rank] if assessed else ProgressStatus.NOT_ASSESSED
             leads = rng.sample(GOVERNMENT, 2)
             helpers = rng.sample(CONTRIBUTORS, 3)
+            workshops, officials = rng.randint(2, 9), rng.randint(50, 400)
             texts = {
                 "achievements": (
                     f"Work on {theme} advanced in {cycle.year}: **{organisations[leads[0]].name}** led the effort "
                     f"with support from {organisations[helpers[0]].display_name} and "
                     f"{organisations[helpers[1]].display_name}.\n\n"
-                    f"- {rng.randint(2, 9)} regional workshops held\n- {rng.randint(50, 400)} officials trained"
+                    f"- {workshops} regional workshops held\n- {officials} officials trained"
                 ),
                 "policy_changes": (
                     f"The National action plan on migration 2024-2028 sets measures on {theme}."
@@ -140,7 +200,7 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
                 ),
                 "challenges": f"Limited disaggregated data and funding for {theme} outside Minsk.",
                 "good_practices": f"A joint working group on {theme} meets every quarter.",
-                "next_steps": f"Extend the work on {theme} to {rng.choice(REGIONS)} by {cycle.year + 2}.",
+                "next_steps": f"Extend the work on {theme} to {(region := rng.choice(REGIONS))} by {cycle.year + 2}.",
             }
             if not assessed:
                 texts = dict.fromkeys(texts, "")
@@ -149,6 +209,18 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
                 {"cycle": cycle, "objective": objective},
                 {"status": status, "updated_by": by, **texts},
             )
+            if assessed:
+                facts = {
+                    "number": objective.number,
+                    "year": cycle.year,
+                    "lead": organisations[leads[0]],
+                    "other_lead": organisations[leads[1]],
+                    "helpers": [organisations[helpers[0]], organisations[helpers[1]]],
+                    "workshops": workshops,
+                    "officials": officials,
+                    "region": region,
+                }
+                _seed_translations(assessment, texts, facts, by)
             chosen = rng.sample(principles, rng.randint(3, 6)) if assessed else []
             set_m2m(assessment.principles, chosen)
             set_m2m(assessment.lead_organisations, [organisations[k] for k in leads] if assessed else [])
@@ -157,6 +229,49 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
 
 # The demo plan's measure (uncnm_portal/demo/policies.py) that the actions of an objective report on.
 PLAN_MEASURES = {1: "1.1", 5: "1.2", 6: "2.1", 10: "3.1", 12: "3.2"}
+
+
+def _translated_texts(language: str, facts: dict) -> dict:
+    """The demo narratives in Russian or Belarusian, with the same facts as the English ones."""
+    index = 0 if language == "ru" else 1
+    theme, region = THEMES_RU_BE[facts["number"]][index], REGIONS_RU_BE[facts["region"]][index]
+    year = facts["year"]
+    with translation.override(language):
+        lead, other = facts["lead"].name, facts["other_lead"].name
+        first, second = (o.display_name for o in facts["helpers"])
+    if language == "ru":
+        return {
+            "achievements": f"В {year} году достигнут прогресс в области {theme}: работу возглавило ведомство «{lead}» "
+            f"при поддержке {first} и {second}.\n\n"
+            f"- проведено региональных семинаров: {facts['workshops']}\n- обучено должностных лиц: {facts['officials']}",
+            "policy_changes": f"Национальный план действий в сфере миграции на 2024-2028 годы предусматривает меры в области {theme}."
+            if year >= 2024
+            else f"Ведомство «{other}» подготовило изменения в области {theme}.",
+            "challenges": f"Недостаточно дезагрегированных данных и финансирования в области {theme} за пределами Минска.",
+            "good_practices": f"Совместная рабочая группа в области {theme} собирается ежеквартально.",
+            "next_steps": f"Распространить работу в области {theme} на {region} к {year + 2} году.",
+        }
+    return {
+        "achievements": f"У {year} годзе дасягнуты прагрэс у галіне {theme}: працу ўзначаліла ведамства «{lead}» "
+        f"пры падтрымцы {first} і {second}.\n\n"
+        f"- праведзена рэгіянальных семінараў: {facts['workshops']}\n- навучана службовых асоб: {facts['officials']}",
+        "policy_changes": f"Нацыянальны план дзеянняў у сферы міграцыі на 2024-2028 гады прадугледжвае меры ў галіне {theme}."
+        if year >= 2024
+        else f"Ведамства «{other}» падрыхтавала змены ў галіне {theme}.",
+        "challenges": f"Недастаткова дэзагрэгаваных даных і фінансавання ў галіне {theme} за межамі Мінска.",
+        "good_practices": f"Сумесная працоўная група ў галіне {theme} збіраецца штоквартальна.",
+        "next_steps": f"Пашырыць працу ў галіне {theme} на {region} да {year + 2} года.",
+    }
+
+
+def _seed_translations(assessment, texts: dict, facts: dict, by) -> None:
+    for language in ("ru", "be"):
+        for name, text in _translated_texts(language, facts).items():
+            upsert(
+                NarrativeTranslation,
+                {"assessment": assessment, "field": name, "language": language},
+                {"text": text, "source_fingerprint": fingerprint(texts[name]), "updated_by": by},
+            )
 
 
 def _seed_action_progress(rng, cycles, actions, by) -> None:
