@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
-from stakeholders.emails import portal_url, send_email
+from stakeholders.emails import portal_url, send_email, send_email_to_address
 from stakeholders.models import Role, User
 
-from .models import Assignment, Input
+from .models import Assignment, Input, WrittenContribution
 
 
 def recipients(assignment: Assignment) -> list[User]:
@@ -70,3 +70,16 @@ def remind(assignment: Assignment, kind: str) -> None:
     """E-mail the reporters a deadline reminder of the given kind."""
     for user in recipients(assignment):
         send_email("deadline_reminder", user, {**_assignment_context(assignment, user), "kind": kind})
+
+
+def notify_invited_contributor(contribution: WrittenContribution) -> None:
+    """E-mail the invited organisation its link, in the language chosen for it (it has no account)."""
+    with translation.override(contribution.language):
+        context = {
+            "name": contribution.contact_name,
+            "organisation": str(contribution.organisation),
+            "cycle": contribution.cycle.name,
+            "until": date_format(contribution.open_until, "DATE_FORMAT"),
+            "link": portal_url(contribution.public_path()),
+        }
+    send_email_to_address("contribution_invitation", contribution.contact_email, contribution.language, context)

@@ -194,9 +194,7 @@ class ReportData:
             )
         received = self.society_contributions
         if received:
-            named = "; ".join(
-                str(c.organisation) for c in received if c.consent_to_cite and c.status == c.Status.ACCEPTED
-            )
+            named = "; ".join(str(c.organisation) for c in received if c.may_be_named)
             sentence = ngettext(
                 "One written contribution was received from civil society and other stakeholders.",
                 "%(n)s written contributions were received from civil society and other stakeholders.",
@@ -211,7 +209,7 @@ class ReportData:
 
     @property
     def annex_contributions(self) -> list:
-        return [c for c in self.society_contributions if c.in_annex and c.consent_to_publish and c.status == "accepted"]
+        return [c for c in self.society_contributions if c.is_printed]
 
     @property
     def consultation_paragraphs(self) -> list[str]:

@@ -91,11 +91,6 @@ class Consultation(Versioned):
     def get_absolute_url(self) -> str:
         return reverse("reviews:consultation-update", args=[self.pk])
 
-    @property
-    def participant_count(self) -> int:
-        """Everyone counted, by kind of stakeholder (uses the prefetched rows)."""
-        return sum(p.count for p in self.participants.all())
-
     def counts_by_kind(self) -> dict[str, int]:
         return {p.kind: p.count for p in self.participants.all() if p.count}
 

@@ -26,10 +26,6 @@ class WrittenContributionQuerySet(models.QuerySet):
     def for_cycle(self, cycle: ReviewCycle) -> "WrittenContributionQuerySet":
         return self.filter(cycle=cycle).select_related("organisation").order_by("-submitted_at", "-invited_at")
 
-    def for_the_annex(self) -> "WrittenContributionQuerySet":
-        """Accepted contributions whose authors agreed to publication, as the draft's annex prints them."""
-        return self.filter(status=WrittenContribution.Status.ACCEPTED, consent_to_publish=True, in_annex=True)
-
 
 class WrittenContribution(models.Model):
     """One organisation's written contribution to a review, invited by the secretariat."""
@@ -101,6 +97,16 @@ class WrittenContribution(models.Model):
 
     def public_path(self) -> str:
         return reverse("reviews:contribute", args=[self.token])
+
+    @property
+    def may_be_named(self) -> bool:
+        """Taken up, and its authors agreed that the review cites it and names their organisation."""
+        return self.status == self.Status.ACCEPTED and self.consent_to_cite
+
+    @property
+    def is_printed(self) -> bool:
+        """Printed in full in the draft's annex: taken up for it, with its authors' consent to publication."""
+        return self.status == self.Status.ACCEPTED and self.consent_to_publish and self.in_annex
 
     def is_open(self, on: datetime.date | None = None) -> bool:
         """The link takes text while the contribution is not submitted and the day is not past."""

@@ -63,6 +63,9 @@ def narrative_in(assessment: ObjectiveAssessment, field: str, language: str) -> 
         return source, NarrativeTranslation.State.SOURCE
     for translation in assessment.translations.all():
         if translation.field == field and translation.language == language:
-            state = NarrativeTranslation.State.CURRENT if translation.is_current(source) else "outdated"
-            return translation.text, NarrativeTranslation.State(state)
+            current = translation.is_current(source)
+            return (
+                translation.text,
+                NarrativeTranslation.State.CURRENT if current else NarrativeTranslation.State.OUTDATED,
+            )
     return source, NarrativeTranslation.State.MISSING

@@ -7,15 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from stakeholders.emails import portal_url, send_email_to_address
 from stakeholders.models import Role
 from stakeholders.permissions import role_required
 from uncnm_portal.once import once_per_form
 
+from .. import notifications
 from ..forms import ContributionForm, ContributionInvitationForm, ModerationForm
 from ..models import ReviewCycle, WrittenContribution
 
@@ -30,7 +28,7 @@ def contribution_list(request: HttpRequest, pk: int) -> HttpResponse:
             contribution = form.save(commit=False)
             contribution.invited_by = request.user
             contribution.save()
-            _send_invitation(contribution)
+            notifications.notify_invited_contributor(contribution)
         messages.success(
             request,
             _("%(organisation)s was invited; the link went to %(email)s.")
@@ -39,18 +37,6 @@ def contribution_list(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("reviews:contribution-list", pk=cycle.pk)
     context = {"cycle": cycle, "form": form, "contributions": WrittenContribution.objects.for_cycle(cycle)}
     return render(request, "reviews/contribution_list.html", context, status=400 if form.is_bound else 200)
-
-
-def _send_invitation(contribution: WrittenContribution) -> None:
-    with translation.override(contribution.language):
-        context = {
-            "name": contribution.contact_name,
-            "organisation": str(contribution.organisation),
-            "cycle": contribution.cycle.name,
-            "until": date_format(contribution.open_until, "DATE_FORMAT"),
-            "link": portal_url(contribution.public_path()),
-        }
-    send_email_to_address("contribution_invitation", contribution.contact_email, contribution.language, context)
 
 
 @role_required(Role.SECRETARIAT)
@@ -93,7 +79,6 @@ def contribute(request: HttpRequest, token: str) -> HttpResponse:
             locked = WrittenContribution.objects.select_for_update().get(pk=contribution.pk)
             if not locked.is_open():  # sent meanwhile (a double click, a second tab)
                 return redirect(contribution.public_path())
-            form.instance.pk = locked.pk
             form.save()
             if "submit" in request.POST:
                 try:
