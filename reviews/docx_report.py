@@ -63,13 +63,21 @@ def _markdown(document, text: str) -> None:
         parser.close()
 
 
+def _w(tag: str, attributes: dict | None = None, children: tuple = ()):
+    """A WordprocessingML element with its attributes and children: <w:tag w:val="..."/> and the like."""
+    element = OxmlElement(tag)
+    for name, value in (attributes or {}).items():
+        element.set(qn(name), str(value))
+    for child in children:
+        element.append(child)
+    return element
+
+
 def _table(document, headers: list[str], rows: list[list[str]]) -> None:
     """A Word table whose header row repeats on every page it runs over."""
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    table.rows[0]._tr.get_or_add_trPr().append(_w("w:tblHeader", {"w:val": "true"}))
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
         cell.text = str(header)
         for run in cell.paragraphs[0].runs:
@@ -82,22 +90,13 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
 
 def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
     """A Word field (PAGE, NUMPAGES, TOC ...) in the paragraph; Word computes it when it shows the page."""
-    begin, code, separate, end = (
-        OxmlElement("w:fldChar"),
-        OxmlElement("w:instrText"),
-        OxmlElement("w:fldChar"),
-        OxmlElement("w:fldChar"),
-    )
-    begin.set(qn("w:fldCharType"), "begin")
-    code.set(qn("xml:space"), "preserve")
+    code = _w("w:instrText", {"xml:space": "preserve"})
     code.text = f" {instruction} "
-    separate.set(qn("w:fldCharType"), "separate")
-    end.set(qn("w:fldCharType"), "end")
     run = paragraph.add_run()
-    for element in (begin, code, separate):
+    for element in (_w("w:fldChar", {"w:fldCharType": "begin"}), code, _w("w:fldChar", {"w:fldCharType": "separate"})):
         run._r.append(element)
     paragraph.add_run(placeholder)
-    paragraph.add_run()._r.append(end)
+    paragraph.add_run()._r.append(_w("w:fldChar", {"w:fldCharType": "end"}))
 
 
 SECTION_NUMBERING_ID = 900  # far from the ids of the template's own lists
@@ -106,36 +105,28 @@ SECTION_NUMBERING_ID = 900  # far from the ids of the template's own lists
 def _section_numbering(document) -> int:
     """A Word list "1.", "2.", ... for the draft's sections: Word renumbers them when they are reordered."""
     numbering = document.part.numbering_part.element
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(SECTION_NUMBERING_ID))
-    level = OxmlElement("w:lvl")
-    level.set(qn("w:ilvl"), "0")
-    for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:lvlText", "%1."), ("w:lvlJc", "left")):
-        child = OxmlElement(tag)
-        child.set(qn("w:val"), value)
-        level.append(child)
-    abstract.append(level)
+    level = _w(
+        "w:lvl",
+        {"w:ilvl": 0},
+        tuple(
+            _w(tag, {"w:val": value})
+            for tag, value in (("w:start", 1), ("w:numFmt", "decimal"), ("w:lvlText", "%1."), ("w:lvlJc", "left"))
+        ),
+    )
+    abstract = _w("w:abstractNum", {"w:abstractNumId": SECTION_NUMBERING_ID}, (level,))
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:  # every abstractNum comes before the first num
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), str(SECTION_NUMBERING_ID))
-    reference = OxmlElement("w:abstractNumId")
-    reference.set(qn("w:val"), str(SECTION_NUMBERING_ID))
-    num.append(reference)
-    numbering.append(num)
+    reference = _w("w:abstractNumId", {"w:val": SECTION_NUMBERING_ID})
+    numbering.append(_w("w:num", {"w:numId": SECTION_NUMBERING_ID}, (reference,)))
     return SECTION_NUMBERING_ID
 
 
 def _number(paragraph, numbering: int) -> None:
     properties = paragraph._p.get_or_add_pPr()
-    num_pr = OxmlElement("w:numPr")
-    for tag, value in (("w:ilvl", "0"), ("w:numId", str(numbering))):
-        child = OxmlElement(tag)
-        child.set(qn("w:val"), value)
-        num_pr.append(child)
+    num_pr = _w("w:numPr", children=(_w("w:ilvl", {"w:val": 0}), _w("w:numId", {"w:val": numbering})))
     properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0, num_pr)
 
 
@@ -175,7 +166,7 @@ def _set_proofing_language(document, language: str) -> None:
     r_pr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = r_pr.find(qn("w:lang"))
     if lang is None:
-        lang = OxmlElement("w:lang")
+        lang = _w("w:lang")
         r_pr.append(lang)
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag)
