@@ -261,6 +261,7 @@ def browse(browser: Browser, mail_log: Path) -> None:
     wait_until_up(browser)
     print(f"== through HTTP on {browser.base} (plain HTTP trial, DEBUG off)")
     login_page(browser)
+    public_pages(Browser(browser.base))
     if log_in_secretariat(browser, mail_log):
         main_pages(browser)
         error_pages(browser)
@@ -289,6 +290,24 @@ def login_page(browser: Browser) -> None:
         status, headers, _content = browser.request(url.decode())
         check(status == 200 and "text/css" in headers.get("Content-Type", ""), f"{url.decode()} is served")
         check("immutable" in headers.get("Cache-Control", ""), f"{url.decode()} is cached for good")
+
+
+def public_pages(anonymous: Browser) -> None:
+    """What anyone sees: the published reviews, the API and its documentation, with collected static files."""
+    status, headers, body = anonymous.request("/public/?lang=ru")
+    check(status == 200 and b'<html lang="ru">' in body, "an anonymous visitor reads the public pages", str(status))
+    check(b"2022" in body, "the demo's published reviews are listed")
+    again = anonymous.request("/public/?lang=ru")
+    check(again[2] == body and "Last-Modified" in again[1], "a public page is served again from the cache")
+    status, _headers, body = anonymous.request("/api/v1/assessments/?lang=ru")
+    check(status == 200 and json.loads(body)["count"] > 0, "an anonymous client reads published assessments")
+    status, _headers, body = anonymous.request("/api/v1/docs/")
+    scripts = re.findall(rb'src="(/static/[^"]+\.js)"', body)
+    check(status == 200 and bool(scripts), "the API documentation page answers", str(status))
+    for url in scripts:
+        check(anonymous.request(url.decode())[0] == 200, f"{url.decode()} is served by the portal")
+    status, headers, _body = anonymous.request("/public/cycles/1/data.xlsx")
+    check(status == 200 and "spreadsheetml" in headers.get("Content-Type", ""), "open data downloads", str(status))
 
 
 def log_in_secretariat(browser: Browser, mail_log: Path) -> bool:

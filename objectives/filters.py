@@ -1,10 +1,17 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from stakeholders.models import Organisation
 
 from .models import Activity, Indicator, Objective
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class OrganisationChoiceFilter(django_filters.ModelChoiceFilter):
+    """An organisation chosen by its id (the API's schema says so; the filter runs a method)."""
 
 
 class ActivityFilter(django_filters.FilterSet):
@@ -12,7 +19,7 @@ class ActivityFilter(django_filters.FilterSet):
     objective = django_filters.ModelChoiceFilter(
         label=_("Objective"), field_name="objectives", queryset=Objective.objects.all(), empty_label=_("All")
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = OrganisationChoiceFilter(
         label=_("Organisation"), queryset=Organisation.objects.all(), method="by_organisation", empty_label=_("All")
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Activity.Status.choices, empty_label=_("All"))

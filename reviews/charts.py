@@ -97,3 +97,18 @@ def _draw_completeness(labels: list[str], percentages: list[float], title: str) 
     chart.value_formatter = lambda value: f"{value:.0f} %"
     chart.add(_("Completeness"), percentages)
     return _render(chart)
+
+
+def series_chart(*, title: str, years: list[int], values: list[float], target: float | None = None) -> str:
+    """An indicator's values by year, as a line, with its target as a dashed line when there is one."""
+    return _cached("series", [title, years, values, target], lambda: _draw_series(title, years, values, target))
+
+
+def _draw_series(title: str, years: list[int], values: list[float], target: float | None) -> str:
+    style = Style(colors=("#0b3d6b", "#6c757d"), **BASE_STYLE)
+    chart = pygal.Line(**_config(style=style, title=title, legend_at_bottom=True, print_values=False))
+    chart.x_labels = [str(year) for year in years]
+    chart.add(_("Value"), values)
+    if target is not None:
+        chart.add(_("Target"), [target] * len(years), stroke_style={"dasharray": "6, 4"}, show_dots=False)
+    return _render(chart)

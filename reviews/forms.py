@@ -22,6 +22,7 @@ from .models import (
     MeasureProgress,
     NarrativeTranslation,
     ObjectiveAssessment,
+    Publication,
     ReportSection,
     ReviewCycle,
     WrittenContribution,
@@ -45,6 +46,7 @@ class AssessmentForm(forms.ModelForm):
             "source_language",
             *ObjectiveAssessment.NARRATIVE_FIELDS,
             "not_prioritised",
+            "narratives_public",
             "principles",
             "lead_organisations",
             "contributing_organisations",
@@ -615,3 +617,11 @@ class NarrativeTranslationForm(forms.Form):
                 regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput, initial=fingerprint(source)
             )
             self.rows.append((self[name], self[f"{name}_from"], source, state))
+
+
+class PublicationForm(forms.ModelForm):
+    """What of a cycle is public; publishing itself is the button pressed."""
+
+    class Meta:
+        model = Publication
+        fields = list(Publication.PARTS)

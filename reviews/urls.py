@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import assessments, consultations, contributions, cycles, drafts, inputs, translations, versions, work
+from .views import (
+    assessments,
+    consultations,
+    contributions,
+    cycles,
+    drafts,
+    inputs,
+    publication,
+    translations,
+    versions,
+    work,
+)
 
 app_name = "reviews"
 urlpatterns = [
@@ -13,6 +24,7 @@ urlpatterns = [
     path("cycles/<int:pk>/consultations/new/", consultations.consultation_create, name="consultation-create"),
     path("consultations/<int:pk>/", consultations.consultation_update, name="consultation-update"),
     path("consultations/<int:pk>/delete/", consultations.consultation_delete, name="consultation-delete"),
+    path("cycles/<int:pk>/publication/", publication.publication, name="publication"),
     path("cycles/<int:pk>/plans/", cycles.measure_progress, name="measure-progress"),
     path("cycles/<int:pk>/contributions/", contributions.contribution_list, name="contribution-list"),
     path("contributions/<int:pk>/", contributions.contribution_detail, name="contribution-detail"),

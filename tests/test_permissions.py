@@ -8,9 +8,11 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from api.models import ApiToken
 from objectives.models import Objective
 from policies.models import Instrument, PlanMeasure
-from reviews.models import Consultation, DraftVersion, Evidence, WrittenContribution
+from reviews.models import Consultation, DraftVersion, Evidence, Publication, WrittenContribution
+from stakeholders.models import User
 from tests.conftest import ROLE_FIXTURES
 
 from .factories import (
@@ -28,7 +30,7 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_NAMESPACES = {"objectives", "policies", "stakeholders", "reviews", "history"}
+PORTAL_NAMESPACES = {"objectives", "policies", "stakeholders", "reviews", "history", "public", "api"}
 READERS = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 200, "agency_staff": 200, "observer": 200}
 SECRETARIAT_ONLY = {
     "secretariat": 200,
@@ -111,6 +113,14 @@ def pages(agency, organisation_a) -> dict[str, Page]:
     consultation = Consultation.objects.create(
         cycle=cycle, title="Hearing", held_on=cycle.submission_deadline, format=Consultation.Format.HEARING
     )
+    # The previous cycle is published with its submitted draft: the public pages show it to anyone.
+    submitted_export = ExportJobFactory(cycle=previous, status="done", pdf=ContentFile(b"%PDF-1.4 test", name="v.pdf"))
+    published = DraftVersion.mark(submitted_export, by=None)
+    DraftVersion.objects.filter(pk=published.pk).update(status=DraftVersion.Status.SUBMITTED)
+    Publication.objects.create(cycle=previous, is_published=True)
+    for year, value in ((2028, 12), (2029, 15)):  # the public indicator page draws its chart
+        indicator.observations.create(year=year, value=value)
+    someone_elses_token, _key = ApiToken.issue(user=User.objects.create_user("token-owner"), name="SDG platform")
     reporter_a = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 404, "agency_staff": 404, "observer": 404}
     secretariat_posts = {**SECRETARIAT_ONLY, "secretariat": 302}
     return {
@@ -219,6 +229,17 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "reviews:input-queue": Page(reverse("reviews:input-queue", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:input-tracker": Page(reverse("reviews:input-tracker", args=[cycle.pk]), SECRETARIAT_ONLY),
         "history:list": Page(reverse("history:list", args=["assessment", assessment.pk]), READERS),
+        "reviews:publication": Page(reverse("reviews:publication", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "public:home": Page(reverse("public:home"), everyone, public=True),
+        "public:cycle": Page(reverse("public:cycle", args=[previous.pk]), everyone, public=True),
+        "public:draft-download": Page(reverse("public:draft-download", args=[previous.pk]), everyone, public=True),
+        "public:download": Page(reverse("public:download", args=[previous.pk, "xlsx"]), everyone, public=True),
+        "public:objective": Page(reverse("public:objective", args=[7]), everyone, public=True),
+        "public:indicator": Page(reverse("public:indicator", args=[indicator.pk]), everyone, public=True),
+        "api:tokens": Page(reverse("api:tokens"), READERS),
+        "api:token-revoke": Page(
+            reverse("api:token-revoke", args=[someone_elses_token.pk]), dict.fromkeys(READERS, 404), "post"
+        ),
         "history:restore": Page(
             reverse("history:restore", args=["assessment", assessment.pk, assessment.history.earliest().history_id]),
             {**SECRETARIAT_ONLY, "secretariat": 302},

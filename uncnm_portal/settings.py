@@ -57,6 +57,12 @@ INSTALLED_APPS = [
     "objectives",
     "policies",
     "reviews",
+    "public",  # every page anonymous visitors see
+    "api",  # the read API (Django REST framework, OpenAPI by drf-spectacular)
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by the portal
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -267,6 +273,46 @@ EMAIL_RETRY_AFTER = env.int("EMAIL_RETRY_AFTER", default=120)
 
 # Absolute links in e-mails (invitations, reminders) point here.
 PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")
+# The read API (Django REST framework): read-only, JSON, paginated, throttled per token and per address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadsLikeThePortal"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle", "api.throttling.TokenThrottle"],
+    "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.URLPathVersioning",
+    "ALLOWED_VERSIONS": ["v1"],
+    "DEFAULT_VERSION": "v1",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The client's address is REMOTE_ADDR, which TrustedProxyMiddleware has already set from trusted proxies.
+    "NUM_PROXIES": 0,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_THROTTLE_RATES = {
+    "anonymous": env("API_ANONYMOUS_RATE", default="120/minute"),
+    "token": env("API_TOKEN_RATE", default="1200/minute"),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "UNCNM Portal API",
+    "DESCRIPTION": (
+        "Read access to the GCM implementation data of Belarus. Anonymous clients read what the Government has "
+        "published; a personal token (account page) reads what its owner reads in the portal."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# The licence of the open-data downloads and of the API's published data.
+OPEN_DATA_LICENCE_NAME = env("OPEN_DATA_LICENCE_NAME", default="CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env("OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/")
 # Invitation and password-reset links are single use and expire after this many seconds.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=7 * 24 * 3600)
 

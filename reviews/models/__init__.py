@@ -1,5 +1,5 @@
 """The models of a review cycle, in modules layered one way:
-cycles <- inputs <- consultations, assessments <- drafts <- versions.
+cycles <- inputs <- consultations, assessments <- drafts <- versions <- publication.
 
 Every model is re-exported here, so `from reviews.models import X` (and the migrations) never change.
 """
@@ -20,6 +20,17 @@ from .cycles import GCM_ENDORSED, ReviewCycle
 from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
 from .measures import MeasureProgress, plan_implementation
+from .publication import (
+    Publication,
+    public_action_statuses,
+    public_activities,
+    public_assessments,
+    public_indicators,
+    public_observations,
+    public_organisations,
+    published_cycles,
+    shows_narratives,
+)
 from .translations import NarrativeTranslation, fingerprint, narrative_in
 from .versions import DraftComment, DraftVersion
 
@@ -39,6 +50,7 @@ __all__ = [
     "NarrativeTranslation",
     "ObjectiveAssessment",
     "ProgressStatus",
+    "Publication",
     "Reminder",
     "ReportSection",
     "ReviewCycle",
@@ -50,5 +62,13 @@ __all__ = [
     "gap_actions",
     "narrative_in",
     "plan_implementation",
+    "public_action_statuses",
+    "public_activities",
+    "public_assessments",
+    "public_indicators",
+    "public_observations",
+    "public_organisations",
+    "published_cycles",
+    "shows_narratives",
     "status_timeline",
 ]

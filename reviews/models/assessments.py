@@ -85,6 +85,11 @@ class ObjectiveAssessment(Versioned):
         default=False,
         help_text=_("The Government reports on this objective another time; the draft says so instead of a gap."),
     )
+    narratives_public = models.BooleanField(
+        _("narratives may be published"),
+        default=False,
+        help_text=_("When the cycle is published with its narratives, these texts appear on the public pages."),
+    )
     principles = models.ManyToManyField(
         GuidingPrinciple, verbose_name=_("guiding principles addressed"), related_name="assessments", blank=True
     )

@@ -12,7 +12,7 @@ from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
 
 from ..forms import MeasureProgressFormSet, ReviewCycleForm
-from ..models import DraftVersion, MeasureProgress, ReviewCycle, plan_implementation
+from ..models import DraftVersion, MeasureProgress, Publication, ReviewCycle, plan_implementation
 from ..permissions import can_export, can_manage_calls, is_reviewer
 from . import int_or_none, save_status_rows, warn_of_status_conflicts
 
@@ -32,6 +32,7 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "period": cycle.reporting_period(),
         "members": cycle.mechanism_members.order_by("name"),
         "consultation_count": cycle.consultations.count(),
+        "publication": Publication.objects.filter(cycle=cycle).first(),
         "versions": versions,
         "submitted": next((v for v in versions if v.is_frozen), None),
         "can_see_versions": can_export(request.user) or is_reviewer(request.user, cycle),

@@ -53,7 +53,13 @@ def test_no_serious_accessibility_violation_on_the_public_pages_in_each_language
         found = {}
         for language in ("en", "ru", "be"):
             context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-            for url in ("/accounts/login/", "/accounts/password_reset/", "/no-such-page/"):
+            for url in (
+                "/accounts/login/",
+                "/accounts/password_reset/",
+                "/no-such-page/",
+                "/public/",
+                "/public/objectives/1/",
+            ):
                 page.goto(url)
                 page.add_script_tag(path=str(AXE))
                 if violations := page.evaluate(RUN_AXE, RULES):

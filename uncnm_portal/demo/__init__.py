@@ -7,7 +7,7 @@ nothing. E-mail addresses use example.org; people are fictitious.
 
 from django.db import transaction
 
-from .cycles import seed_cycles
+from .cycles import seed_cycles, seed_publications
 from .inputs import seed_inputs
 from .people import DEMO_PASSWORD, DemoUser, seed_contacts, seed_organisations, seed_users
 from .policies import seed_policies
@@ -28,4 +28,5 @@ def seed(*, scale: int = 1) -> list[DemoUser]:
     seed_inputs(organisations)
     seed_process(organisations)
     seed_policies(organisations)
+    seed_publications()
     return users

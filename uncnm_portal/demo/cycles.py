@@ -4,6 +4,8 @@ import datetime
 
 from reviews.models import ReviewCycle
 
+from .rows import upsert
+
 DEMO_NOTE = "Input window and submission deadline are demo values."
 D = datetime.date
 CYCLES = [
@@ -75,3 +77,16 @@ def seed_cycles() -> None:
     for values in CYCLES:
         values = dict(values)
         ReviewCycle.objects.update_or_create(level=values.pop("level"), year=values.pop("year"), defaults=values)
+
+
+def seed_publications() -> None:
+    """The closed reviews are published (statuses, public narratives, indicators, activities); the 2026 one is not yet."""
+    from reviews.models import Publication
+
+    for cycle in ReviewCycle.objects.filter(status=ReviewCycle.Status.CLOSED):
+        publication = upsert(Publication, {"cycle": cycle}, {"is_published": True})
+        if publication.published_at is None:
+            publication.published_at = datetime.datetime.combine(
+                cycle.submission_deadline, datetime.time(12), tzinfo=datetime.UTC
+            )
+            publication.save()

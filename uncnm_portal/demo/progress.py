@@ -207,7 +207,8 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
             assessment = upsert(
                 ObjectiveAssessment,
                 {"cycle": cycle, "objective": objective},
-                {"status": status, "updated_by": by, **texts},
+                # The Government published the narratives of the reviews it has closed.
+                {"status": status, "updated_by": by, "narratives_public": cycle.year < 2026, **texts},
             )
             if assessed:
                 facts = {

@@ -1,0 +1,22 @@
+"""The sitemap lists every public page in each language (`?lang=`)."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from objectives.models import Objective
+from reviews.models import public_indicators, published_cycles
+
+
+class PublicSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self) -> list[str]:
+        paths = [reverse("public:home")]
+        paths += [reverse("public:cycle", args=[cycle.pk]) for cycle in published_cycles()]
+        paths += [reverse("public:objective", args=[n]) for n in Objective.objects.values_list("number", flat=True)]
+        paths += [reverse("public:indicator", args=[pk]) for pk in public_indicators().values_list("pk", flat=True)]
+        return [f"{path}?lang={code}" for path in paths for code, _name in settings.LANGUAGES]
+
+    def location(self, item: str) -> str:
+        return item
