@@ -37,3 +37,28 @@ def vnu_errors(files: list[Path]) -> list[str]:
     )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     return [f"{Path(m.get('url', '')).name}: {m.get('lastLine', '?')}: {m['message']}" for m in messages]
+
+
+def libreoffice_convert(source: Path, target_filter: str, outdir: Path, *, infilter: str = "") -> list[Path]:
+    """Open a file in LibreOffice (headless, Debian's libreoffice-*-nogui) and save it through a filter;
+    the files it wrote. Skipped without LibreOffice, unless REQUIRE_BROWSER is set, as in CI."""
+    require(ROOT, "soffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = outdir / "profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            *([f"--infilter={infilter}"] if infilter else []),
+            "--convert-to",
+            target_filter,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return sorted(p for p in outdir.iterdir() if p.is_file())
