@@ -15,6 +15,7 @@ from .models import (
     MeasureProgress,
     NarrativeTranslation,
     ObjectiveAssessment,
+    Publication,
     Reminder,
     ReportSection,
     ReviewCycle,
@@ -91,6 +92,16 @@ class ReportSectionAdmin(admin.ModelAdmin):  # model.clean() names "title": the 
     list_filter = ["cycle", "kind", "enabled"]
     search_fields = ["title", "body"]
     list_editable = ["position", "enabled"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(SimpleHistoryAdmin):
+    """Published in the portal (/cycles/<id>/publication/); here for a look at every cycle's publication."""
+
+    list_display = ["cycle", "is_published", "published_at", *Publication.PARTS, "updated_by"]
+    list_filter = ["is_published", *Publication.PARTS]
+    search_fields = ["cycle__name"]
+    list_select_related = ["cycle", "updated_by"]
 
 
 @admin.register(ExportJob)

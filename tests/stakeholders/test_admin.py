@@ -79,7 +79,9 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     MeasureProgress.objects.create(cycle=assignment.cycle, measure=measure, status="implemented")
     version = DraftVersion.mark(ExportJobFactory(cycle=assignment.cycle, status="done"), by=None)
     DraftComment.objects.create(version=version, body="A comment")
-    from reviews.models import NarrativeTranslation, ObjectiveAssessment, WrittenContribution
+    from reviews.models import NarrativeTranslation, ObjectiveAssessment, Publication, WrittenContribution
+
+    Publication.objects.create(cycle=assignment.cycle, is_published=True)
 
     NarrativeTranslation.objects.create(
         assessment=ObjectiveAssessment.objects.first(),
