@@ -25,10 +25,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/opt/venv/bin:$PATH \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/srv/uncnm/media
-# libpq for psycopg2; Pango for WeasyPrint; fonts with full Cyrillic coverage, Belarusian letters included.
+# libpq for psycopg2; Pango for WeasyPrint; Cairo for the Word draft's chart images (CairoSVG); fonts with full Cyrillic coverage, Belarusian letters included.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpq5 \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 \
         fonts-dejavu-core fonts-noto-core fonts-liberation2 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 portal \

@@ -33,7 +33,7 @@ def measure(label: str, cycle) -> dict:
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         data = collect(job)
-    pdf, pages = render_pdf(render_html(data), fetcher=PortalStaticFetcher(charts=data.chart_images))
+    pdf, pages = render_pdf(render_html(data), fetcher=PortalStaticFetcher.for_draft(data))
     pdf_seconds = time.perf_counter() - started
     render_docx(data)
     return {

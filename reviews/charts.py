@@ -8,10 +8,11 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pygal
 from django.core.cache import cache
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
@@ -38,6 +39,42 @@ BASE_STYLE = dict(
     title_font_size=14,
     value_font_size=11,
 )
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart of the draft: its caption, its description for screen readers (alt text) and its source line."""
+
+    caption: str
+    description: str
+    source: str
+
+
+# The draft's figures, by the name its <img> asks for (charts/<name>.svg); the PDF and the DOCX both use them.
+DRAFT_FIGURES = {
+    "status": Figure(
+        gettext_lazy("Figure 1. Objectives by progress status in each review"),
+        gettext_lazy(
+            "Stacked bars: how many of the 23 objectives stood at each progress status in each review. "
+            "The figures are in the table below."
+        ),
+        gettext_lazy("Source: assessments recorded for each review; 23 objectives."),
+    ),
+    "round_tables": Figure(
+        gettext_lazy("Figure 2. Share of objectives assessed per round table"),
+        gettext_lazy(
+            "Horizontal bars: the share of objectives assessed in each round table. The figures are in the table below."
+        ),
+        gettext_lazy("Source: assessments recorded for this review."),
+    ),
+}
+
+
+def as_png(svg: str, *, width: int = 1440) -> bytes:
+    """A chart as a PNG image (the Word draft's figures), drawn by CairoSVG at twice the SVG's width."""
+    import cairosvg
+
+    return cairosvg.svg2png(bytestring=svg.encode(), output_width=width)
 
 
 def _config(**kwargs) -> dict:

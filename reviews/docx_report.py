@@ -9,7 +9,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from docx import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -17,6 +17,7 @@ from docx.shared import Mm
 from uncnm_portal.markdown import render_markdown
 from uncnm_portal.templatetags.portal import number as number_format
 
+from .charts import DRAFT_FIGURES, as_png
 from .models import ReportSection
 from .word_templates import emptied, open_template
 
@@ -209,6 +210,12 @@ def render_docx(data) -> bytes:
 
 def _cover(document, data) -> None:
     cycle = data.cycle
+    if data.emblem:
+        document.add_picture(io.BytesIO(data.emblem[0]), height=Mm(30))
+        emblem = document.paragraphs[-1]
+        emblem.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for properties in emblem._p.xpath(".//wp:docPr"):
+            properties.set("descr", _("Emblem"))
     document.add_paragraph(_("DRAFT")).runs[0].bold = True
     document.add_paragraph(_("Republic of Belarus"))
     document.add_heading(
@@ -320,21 +327,32 @@ def _progress(document, data, section) -> None:
     charts = data.charts
     if charts:
         document.add_heading(_("Overview"), level=2)
-        document.add_paragraph(_("Figure 1. Objectives by progress status in each review"), style="Caption")
+        _figure(document, DRAFT_FIGURES["status"], charts["status"])
         headers = [_("Review"), *[str(status.label) for status in charts["statuses"]]]
         _table(document, headers, [[str(c.year), *counts] for c, counts in charts["status_rows"]])
-        document.add_paragraph(_("Source: assessments recorded for each review; 23 objectives."))
         if "round_tables" in charts:
-            document.add_paragraph(_("Figure 2. Share of objectives assessed per round table"), style="Caption")
+            _figure(document, DRAFT_FIGURES["round_tables"], charts["round_tables"])
             rows = [[str(rt), assessed, total] for rt, assessed, total, _percent in charts["round_table_rows"]]
             _table(document, [_("Round table"), _("Assessed"), _("Objectives")], rows)
-            document.add_paragraph(_("Source: assessments recorded for this review."))
     for heading, reports in data.groups:
         if heading:
             document.add_heading(str(heading), level=2)
         for report in reports:
             _objective(document, data, report)
     _principles(document, data)
+
+
+def _figure(document, figure, svg: str) -> None:
+    """A chart as a picture across the text width, with its description as alt text, then its caption and source;
+    the picture is kept on the page of its caption."""
+    section = document.sections[-1]
+    document.add_picture(io.BytesIO(as_png(svg)), width=section.page_width - section.left_margin - section.right_margin)
+    picture = document.paragraphs[-1]
+    picture.paragraph_format.keep_with_next = True
+    for properties in picture._p.xpath(".//wp:docPr"):
+        properties.set("descr", str(figure.description))
+    caption = document.add_paragraph(f"{figure.caption}. {figure.source}", style="Caption")
+    caption.paragraph_format.keep_with_next = True
 
 
 def _principles(document, data) -> None:

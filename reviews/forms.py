@@ -625,3 +625,28 @@ class PublicationForm(forms.ModelForm):
     class Meta:
         model = Publication
         fields = list(Publication.PARTS)
+
+
+class EmblemForm(forms.Form):
+    """The emblem on the drafts' cover: a PNG or JPEG (judged by its content), or none."""
+
+    emblem = forms.FileField(
+        label=_("Emblem (PNG or JPEG)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".png,.jpg,.jpeg"}),
+    )
+    remove = forms.BooleanField(label=_("No emblem on the cover"), required=False)
+
+    def clean_emblem(self):
+        upload = self.cleaned_data.get("emblem")
+        if upload:
+            extension, _mime = check_upload(upload)
+            if extension not in ("png", "jpg"):
+                raise ValidationError(_("%(name)s is not a PNG or JPEG image.") % {"name": upload.name})
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("emblem") and not cleaned.get("remove") and not self.errors:
+            raise ValidationError(_("Choose an image to upload, or tick the box to have no emblem."))
+        return cleaned

@@ -9,6 +9,7 @@ import gzip
 import mimetypes
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -29,6 +30,7 @@ from objectives.models import Action, Activity, GuidingPrinciple, Indicator, Ind
 from policies.models import Instrument
 from stakeholders.models import Organisation
 
+from .charts import DRAFT_FIGURES
 from .dashboard import build_dashboard
 from .docx_report import render_docx
 from .models import (
@@ -65,17 +67,28 @@ class PortalStaticFetcher(URLFetcher):
     the rendering (`fail_on_errors`), so a draft never silently loses its stylesheet or fonts.
     """
 
-    def __init__(self, charts: dict[str, str] | None = None) -> None:
+    def __init__(self, charts: dict[str, str] | None = None, emblem: tuple[bytes, str] | None = None) -> None:
         super().__init__(allowed_protocols={"https"}, allow_redirects=False, fail_on_errors=True)
         self.requested: list[str] = []
         self.prefix = f"{PORTAL_ORIGIN}/{settings.STATIC_URL.strip('/')}/"
-        # The draft's charts, drawn in memory: <img src="charts/<name>.svg" alt="..."> gives each its alt text.
-        self.charts = {f"{PORTAL_ORIGIN}/charts/{name}.svg": svg for name, svg in (charts or {}).items()}
+        # The draft's charts, drawn in memory: <img src="charts/<name>.svg" alt="..."> gives each its alt text;
+        # the cycle's emblem (<img src="emblem">), read from its upload by the job.
+        self.images = {
+            f"{PORTAL_ORIGIN}/charts/{name}.svg": (svg.encode(), "image/svg+xml")
+            for name, svg in (charts or {}).items()
+        }
+        if emblem:
+            self.images[f"{PORTAL_ORIGIN}/emblem"] = emblem
+
+    @classmethod
+    def for_draft(cls, data: "ReportData") -> "PortalStaticFetcher":
+        return cls(charts=data.chart_images, emblem=data.emblem)
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         self.requested.append(url)
-        if url in self.charts:
-            return URLFetcherResponse(url, self.charts[url].encode(), {"Content-Type": "image/svg+xml"})
+        if url in self.images:
+            content, content_type = self.images[url]
+            return URLFetcherResponse(url, content, {"Content-Type": content_type})
         if not url.startswith(self.prefix):
             raise ValueError(f"The draft may only use the portal's own static files, not {url[:80]}")
         relative = unquote(url[len(self.prefix) :].split("?")[0].split("#")[0])
@@ -148,6 +161,20 @@ class ReportData:
         """The State body the draft names as its author (the Government when none is recorded)."""
         lead = self.cycle.lead_organisation
         return lead.name if lead else _("Government of the Republic of Belarus")
+
+    @cached_property
+    def emblem(self) -> tuple[bytes, str] | None:
+        """The cycle's emblem for the cover: (bytes, MIME type), or None."""
+        if not self.cycle.emblem:
+            return None
+        with self.cycle.emblem.open("rb") as handle:
+            content = handle.read()
+        return content, "image/png" if content.startswith(b"\x89PNG") else "image/jpeg"
+
+    @property
+    def figures(self) -> dict:
+        """Caption, description and source of each figure (reviews.charts.DRAFT_FIGURES)."""
+        return DRAFT_FIGURES
 
     @property
     def chart_images(self) -> dict[str, str]:
@@ -475,7 +502,7 @@ def build_export(job: ExportJob) -> None:
         job.report(ExportJob.Stage.RENDERING_HTML, 25)
         html = render_html(data)
         job.report(ExportJob.Stage.RENDERING_PDF, 45)
-        pdf, pages = render_pdf(html, fetcher=PortalStaticFetcher(charts=data.chart_images))
+        pdf, pages = render_pdf(html, fetcher=PortalStaticFetcher.for_draft(data))
         docx = render_docx(data)
         job.report(ExportJob.Stage.SAVING, 90)
         _save(job, pdf=pdf, pages=pages, docx=docx, source=html.encode())

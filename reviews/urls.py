@@ -39,6 +39,7 @@ urlpatterns = [
     path("cycles/<int:pk>/exports/", drafts.export_list, name="export-list"),
     path("cycles/<int:pk>/outline/", drafts.outline_update, name="outline-update"),
     path("cycles/<int:pk>/word-template/", drafts.word_template, name="word-template"),
+    path("cycles/<int:pk>/emblem/", drafts.emblem, name="emblem"),
     path("exports/<int:pk>/", drafts.export_detail, name="export-detail"),
     path("exports/<int:pk>/status/", drafts.export_status, name="export-status"),
     path("exports/<int:pk>/retry/", drafts.export_retry, name="export-retry"),

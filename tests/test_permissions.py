@@ -229,6 +229,9 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "reviews:input-queue": Page(reverse("reviews:input-queue", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:input-tracker": Page(reverse("reviews:input-tracker", args=[cycle.pk]), SECRETARIAT_ONLY),
         "history:list": Page(reverse("history:list", args=["assessment", assessment.pk]), READERS),
+        "reviews:emblem": Page(
+            reverse("reviews:emblem", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 400}, "post"
+        ),
         "reviews:publication": Page(reverse("reviews:publication", args=[cycle.pk]), SECRETARIAT_ONLY),
         "public:home": Page(reverse("public:home"), everyone, public=True),
         "public:cycle": Page(reverse("public:cycle", args=[previous.pk]), everyone, public=True),

@@ -106,6 +106,13 @@ class ReviewCycle(models.Model):
         max_length=255,
         help_text=_("The Ministry's .docx or .dotx: page size, margins, styles, header, footer and emblem."),
     )
+    emblem = models.FileField(
+        _("emblem"),
+        upload_to="emblems/",
+        blank=True,
+        max_length=255,
+        help_text=_("A PNG or JPEG image for the cover of the drafts, for example the State emblem."),
+    )
     notes = models.TextField(
         _("internal notes"), blank=True, help_text=_("For the secretariat only: never printed in a draft.")
     )

@@ -18,6 +18,7 @@ from uncnm_portal.versioning import stale_forms
 
 from ..completeness import checklist, open_items
 from ..forms import (
+    EmblemForm,
     ExportForm,
     ReportSectionFormSet,
     WordTemplateForm,
@@ -194,5 +195,31 @@ def word_template(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The Word drafts of this cycle use the portal's A4 default."))
         cycle.save(update_fields=["word_template"])
         return redirect("reviews:export-list", pk=cycle.pk)
-    context = {"cycle": cycle, "form": form}
+    context = {"cycle": cycle, "form": form, "emblem_form": EmblemForm()}
     return render(request, "reviews/word_template.html", context, status=400 if form.is_bound else 200)
+
+
+@role_required(Role.SECRETARIAT)
+@require_POST
+def emblem(request: HttpRequest, pk: int) -> HttpResponse:
+    """The emblem on the cover of the cycle's drafts (PDF and Word): upload, replace or remove."""
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    form = EmblemForm(request.POST, request.FILES or None)
+    if form.is_valid():
+        if cycle.emblem:
+            cycle.emblem.delete(save=False)
+        upload = form.cleaned_data["emblem"]
+        if upload and not form.cleaned_data["remove"]:
+            extension = "png" if upload.read(4).startswith(b"\x89PN") else "jpg"
+            upload.seek(0)
+            cycle.emblem.save(f"cycle-{cycle.pk}.{extension}", upload, save=False)
+            messages.success(
+                request, _("The drafts of this cycle show the emblem %(name)s on their cover.") % {"name": upload.name}
+            )
+        else:
+            cycle.emblem = ""
+            messages.success(request, _("The drafts of this cycle have no emblem on their cover."))
+        cycle.save(update_fields=["emblem"])
+        return redirect("reviews:word-template", pk=cycle.pk)
+    context = {"cycle": cycle, "form": WordTemplateForm(), "emblem_form": form}
+    return render(request, "reviews/word_template.html", context, status=400)

@@ -478,3 +478,21 @@ def test_every_figure_of_the_pdf_has_alternative_text(cycle):
     alts = figures_with_alt_text(job.pdf.path)
     assert alts and all(alts), alts
     assert any("how many of the 23 objectives stood at each progress status" in alt for alt in alts)
+
+
+def test_the_word_draft_has_the_charts_as_pictures_with_alt_text_and_captions(cycle):
+    import zipfile
+
+    AssessmentFactory(cycle=cycle, objective=Objective.objects.get(number=4), status="advanced")
+    job = finished_export(cycle=cycle, objectives=[Objective.objects.get(number=4)])
+    archive = zipfile.ZipFile(job.docx.path)
+    images = [name for name in archive.namelist() if name.startswith("word/media/")]
+    assert images and all(archive.read(name).startswith(b"\x89PNG") for name in images)
+    body = archive.read("word/document.xml").decode()
+    descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body)
+    assert descriptions and any(
+        "how many of the 23 objectives stood at each progress status" in d for d in descriptions
+    )
+    captions = [p.text for p in Document(job.docx.path).paragraphs if p.style.name == "Caption"]
+    assert any(c.startswith("Figure 1. Objectives by progress status in each review") for c in captions)
+    assert len(descriptions) == len(images) == sum(c.startswith("Figure ") for c in captions)
