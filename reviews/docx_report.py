@@ -464,6 +464,10 @@ def _indicator_row(indicator) -> list[str]:
 
 
 def _means(document, data, section) -> None:
+    document.add_heading(_("Budgets of the activities in the reporting period"), level=2)
+    if not data.budgets:
+        document.add_paragraph(_("No budget recorded."))
+        return
     rows = [[currency, number_format(total)] for currency, total in data.budgets]
     _table(document, [_("Currency"), _("Total")], rows)
 
