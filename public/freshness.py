@@ -31,6 +31,8 @@ WATCHED = (
     "reviews.NarrativeTranslation",
     "reviews.DraftVersion",
     "reviews.Publication",
+    "reviews.PledgeProgress",
+    "pledges.Pledge",
 )
 
 

@@ -21,12 +21,14 @@ from objectives.models import IndicatorObservation
 from reviews.models import (
     NarrativeTranslation,
     ObjectiveAssessment,
+    PledgeProgress,
     Publication,
     narrative_in,
     public_action_statuses,
     public_activities,
     public_assessments,
     public_indicators,
+    public_pledges,
     shows_narratives,
 )
 from uncnm_portal.spreadsheets import _safe
@@ -245,7 +247,43 @@ def tables(publication: Publication, language: str) -> list[Table]:
         result += _indicators(publication)
     if publication.activities:
         result.append(_activities(publication))
+    if publication.pledges:
+        result.append(_pledges(publication))
     return result
+
+
+def _pledges(publication: Publication) -> Table:
+    progress = {p.pledge_id: p for p in PledgeProgress.objects.filter(cycle=publication.cycle)}
+    pledges = public_pledges().select_related("organisation").prefetch_related("objectives").order_by("title")
+    return Table(
+        "pledges",
+        gettext_lazy("GCM pledges the Government and its partners stand by"),
+        [
+            ("pledge_id", gettext_lazy("Pledge ID of the UN Network on Migration")),
+            ("title", gettext_lazy("Title")),
+            ("pledging_entity", gettext_lazy("Pledging entity")),
+            ("type", gettext_lazy("individual, common or partnership")),
+            ("nature", gettext_lazy("financial, human_resources, process or policy")),
+            ("objectives", gettext_lazy("GCM objectives, separated by spaces")),
+            ("due", gettext_lazy("Due date (ISO 8601)")),
+            ("status", gettext_lazy("validated, reported or fulfilled")),
+            ("progress_in_this_review", gettext_lazy("Status reported in this review")),
+        ],
+        [
+            [
+                p.network_id,
+                p.title,
+                p.organisation.display_name,
+                p.kind,
+                p.nature,
+                " ".join(str(o.number) for o in sorted(p.objectives.all(), key=lambda o: o.number)),
+                p.due,
+                p.status,
+                getattr(progress.get(p.pk), "status", ""),
+            ]
+            for p in pledges
+        ],
+    )
 
 
 def _plain(value):

@@ -23,6 +23,7 @@ from reviews.models import (
     public_activities,
     public_assessments,
     public_indicators,
+    public_pledges,
     published_cycles,
     shows_narratives,
     status_timeline,
@@ -121,6 +122,7 @@ def objective(request: HttpRequest, number: int) -> HttpResponse:
         .filter(objectives=objective)
         .select_related("lead_organisation")
         .order_by("-start_date"),
+        "pledges": public_pledges().filter(objectives=objective).select_related("organisation").order_by("title"),
         "previous": Objective.objects.filter(number=number - 1).first(),
         "next": Objective.objects.filter(number=number + 1).first(),
     }

@@ -15,6 +15,7 @@ from .models import (
     MeasureProgress,
     NarrativeTranslation,
     ObjectiveAssessment,
+    PledgeProgress,
     Publication,
     Reminder,
     ReportSection,
@@ -92,6 +93,14 @@ class ReportSectionAdmin(admin.ModelAdmin):  # model.clean() names "title": the 
     list_filter = ["cycle", "kind", "enabled"]
     search_fields = ["title", "body"]
     list_editable = ["position", "enabled"]
+
+
+@admin.register(PledgeProgress)
+class PledgeProgressAdmin(SimpleHistoryAdmin):
+    list_display = ["pledge", "cycle", "status", "updated_at"]
+    list_filter = ["cycle", "status"]
+    search_fields = ["pledge__title", "pledge__network_id", "note"]
+    list_select_related = ["pledge", "cycle"]
 
 
 @admin.register(Publication)

@@ -304,16 +304,34 @@ def _policy(document, data, section) -> None:
         _placeholder(document)
 
 
-def _narratives(field: str):
-    def write(document, data, section) -> None:
-        narratives = data.narratives(field)
-        for objective, text in narratives:
-            document.add_heading(str(objective), level=2)
-            _markdown(document, text)
-        if not narratives and not section.body:
-            _placeholder(document)
-
-    return write
+def _next_steps(document, data, section) -> None:
+    """The objectives' next steps, then the pledges the Government and its partners stand by."""
+    narratives = data.next_steps_narratives
+    for objective, text in narratives:
+        document.add_heading(str(objective), level=2)
+        _markdown(document, text)
+    if not narratives and not section.body and not data.pledges:
+        _placeholder(document)
+    if data.pledges:
+        document.add_heading(_("GCM pledges"), level=2)
+        document.add_paragraph(
+            ngettext(
+                "The Government and its partners stand by %(n)s pledge towards the objectives of this review "
+                "(annex 7):",
+                "The Government and its partners stand by %(n)s pledges towards the objectives of this review "
+                "(annex 7):",
+                len(data.pledges),
+            )
+            % {"n": len(data.pledges)}
+        )
+        for pledge in data.pledges:
+            item = document.add_paragraph(style="List Bullet")
+            item.add_run(pledge.title).bold = True
+            due = ", " + _("due %(date)s") % {"date": date_format(pledge.due)} if pledge.due else ""
+            reported = "".join(
+                f": {r.get_status_display().lower()}" + (f". {r.note}" if r.note else "") for r in pledge.this_review
+            )
+            item.add_run(f" ({pledge.organisation.display_name}{due}){reported}")
 
 
 ASSESSMENT_PARTS = (
@@ -531,6 +549,26 @@ def _annexes(document, data, section) -> None:
     ]
     _table(document, [_("Action"), _("Status"), _("Note")], rows)
     _annex_contributions(document, data)
+    _annex_pledges(document, data)
+
+
+def _annex_pledges(document, data) -> None:
+    if not data.pledges:
+        return
+    document.add_heading(_("Annex 7. GCM pledges"), level=2)
+    headers = [_("Pledge"), _("Pledging entity"), _("Objectives"), _("Nature"), _("Due"), _("In this review")]
+    rows = [
+        [
+            (f"{p.network_id}: " if p.network_id else "") + p.title,
+            p.organisation.display_name,
+            ", ".join(str(o.number) for o in p.objectives.all()),
+            p.get_nature_display(),
+            date_format(p.due) if p.due else "–",
+            "; ".join(r.get_status_display() for r in p.this_review) or p.get_status_display(),
+        ]
+        for p in data.pledges
+    ]
+    _table(document, headers, rows)
 
 
 def _annex_contributions(document, data) -> None:
@@ -560,7 +598,7 @@ SECTION_WRITERS = {
     ReportSection.Kind.POLICY: _policy,
     ReportSection.Kind.PROGRESS: _progress,
     ReportSection.Kind.MEANS: _means,
-    ReportSection.Kind.NEXT_STEPS: _narratives("next_steps"),
+    ReportSection.Kind.NEXT_STEPS: _next_steps,
     ReportSection.Kind.ANNEXES: _annexes,
     ReportSection.Kind.CUSTOM: _text,
 }

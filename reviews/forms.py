@@ -22,6 +22,7 @@ from .models import (
     MeasureProgress,
     NarrativeTranslation,
     ObjectiveAssessment,
+    PledgeProgress,
     Publication,
     ReportSection,
     ReviewCycle,
@@ -142,8 +143,15 @@ class MeasureProgressForm(StatusRowForm):
     measure = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class PledgeProgressForm(StatusRowForm):
+    KEY = "pledge"
+    STATUSES = PledgeProgress.Status
+    pledge = forms.IntegerField(widget=forms.HiddenInput)
+
+
 ActionProgressFormSet = forms.formset_factory(ActionProgressForm, extra=0, max_num=30, validate_max=True)
 MeasureProgressFormSet = forms.formset_factory(MeasureProgressForm, extra=0, max_num=500, validate_max=True)
+PledgeProgressFormSet = forms.formset_factory(PledgeProgressForm, extra=0, max_num=500, validate_max=True)
 
 
 class ExportForm(forms.ModelForm):
@@ -628,7 +636,10 @@ class PublicationForm(forms.ModelForm):
 
 
 class EmblemForm(forms.Form):
-    """The emblem on the drafts' cover: a PNG or JPEG (judged by its content), or none."""
+    """The emblem on the drafts' cover: a PNG or JPEG (judged by its content), or none. Its fields are prefixed:
+    it shares a page with the Word template's form."""
+
+    prefix = "emblem"
 
     emblem = forms.FileField(
         label=_("Emblem (PNG or JPEG)"),

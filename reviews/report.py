@@ -27,6 +27,7 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective, RoundTable
+from pledges.models import Pledge
 from policies.models import Instrument
 from stakeholders.models import Organisation
 
@@ -40,6 +41,7 @@ from .models import (
     ExportJob,
     Input,
     ObjectiveAssessment,
+    PledgeProgress,
     ProgressStatus,
     ReportSection,
     ReviewCycle,
@@ -155,6 +157,7 @@ class ReportData:
     society_contributions: list  # written contributions received from outside the call for inputs
     policy_groups: list  # [(heading, [instrument])]
     plan_implementation: list  # [(plan, measures, implemented, percent)]
+    pledges: list = field(default_factory=list)  # standing pledges of the objectives, `this_review`: [progress]
 
     @property
     def author(self) -> str:
@@ -403,6 +406,17 @@ def collect(job: ExportJob) -> ReportData:
             if (members := [i for i in instruments if i.kind in kinds])
         ],
         plan_implementation=plan_implementation(cycle, [i for i in instruments if i.has_measures]),
+        pledges=list(
+            Pledge.objects.standing()
+            .filter(objectives__in=ids)
+            .distinct()
+            .select_related("organisation")
+            .prefetch_related(
+                "objectives",
+                Prefetch("progress", queryset=PledgeProgress.objects.filter(cycle=cycle), to_attr="this_review"),
+            )
+            .order_by("organisation__name", "title")
+        ),
     )
 
 

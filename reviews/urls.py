@@ -26,6 +26,7 @@ urlpatterns = [
     path("consultations/<int:pk>/delete/", consultations.consultation_delete, name="consultation-delete"),
     path("cycles/<int:pk>/publication/", publication.publication, name="publication"),
     path("cycles/<int:pk>/plans/", cycles.measure_progress, name="measure-progress"),
+    path("cycles/<int:pk>/pledges/", cycles.pledge_progress, name="pledge-progress"),
     path("cycles/<int:pk>/contributions/", contributions.contribution_list, name="contribution-list"),
     path("contributions/<int:pk>/", contributions.contribution_detail, name="contribution-detail"),
     path("contribute/<str:token>/", contributions.contribute, name="contribute"),

@@ -62,6 +62,7 @@ ROLE_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.SECRETARIAT: (
         "objectives",
         "policies",
+        "pledges",
         "reviews",
         "stakeholders.organisation",
         "stakeholders.contact",

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from api.models import ApiToken
 from objectives.models import Objective
+from pledges.models import Pledge
 from policies.models import Instrument, PlanMeasure
 from reviews.models import Consultation, DraftVersion, Evidence, Publication, WrittenContribution
 from stakeholders.models import User
@@ -30,7 +31,7 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_NAMESPACES = {"objectives", "policies", "stakeholders", "reviews", "history", "public", "api"}
+PORTAL_NAMESPACES = {"objectives", "policies", "pledges", "stakeholders", "reviews", "history", "public", "api"}
 READERS = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 200, "agency_staff": 200, "observer": 200}
 SECRETARIAT_ONLY = {
     "secretariat": 200,
@@ -120,6 +121,10 @@ def pages(agency, organisation_a) -> dict[str, Page]:
     Publication.objects.create(cycle=previous, is_published=True)
     for year, value in ((2028, 12), (2029, 15)):  # the public indicator page draws its chart
         indicator.observations.create(year=year, value=value)
+    pledge = Pledge.objects.create(
+        title="Digital work permits", description="x", organisation=organisation_a, nature=Pledge.Nature.PROCESS
+    )
+    pledge.objectives.set([objective])
     someone_elses_token, _key = ApiToken.issue(user=User.objects.create_user("token-owner"), name="SDG platform")
     reporter_a = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 404, "agency_staff": 404, "observer": 404}
     secretariat_posts = {**SECRETARIAT_ONLY, "secretariat": 302}
@@ -229,6 +234,20 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "reviews:input-queue": Page(reverse("reviews:input-queue", args=[cycle.pk]), SECRETARIAT_ONLY),
         "reviews:input-tracker": Page(reverse("reviews:input-tracker", args=[cycle.pk]), SECRETARIAT_ONLY),
         "history:list": Page(reverse("history:list", args=["assessment", assessment.pk]), READERS),
+        "pledges:pledge-list": Page(reverse("pledges:pledge-list"), READERS),
+        "pledges:pledge-detail": Page(pledge.get_absolute_url(), READERS),
+        "pledges:pledge-create": Page(reverse("pledges:pledge-create"), {**READERS, "observer": 403}),
+        "pledges:pledge-update": Page(
+            reverse("pledges:pledge-update", args=[pledge.pk]),
+            {**reporter_a, "focal_point_b": 403, "agency_staff": 403, "observer": 403},
+        ),
+        "pledges:pledge-validate": Page(
+            reverse("pledges:pledge-validate", args=[pledge.pk]), secretariat_posts, "post"
+        ),
+        "pledges:pledge-decline": Page(
+            reverse("pledges:pledge-decline", args=[pledge.pk]), {**SECRETARIAT_ONLY, "secretariat": 400}, "post"
+        ),
+        "reviews:pledge-progress": Page(reverse("reviews:pledge-progress", args=[cycle.pk]), READERS),
         "reviews:emblem": Page(
             reverse("reviews:emblem", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 400}, "post"
         ),

@@ -19,6 +19,8 @@ from django.views.decorators.http import require_POST
 
 from objectives.models import Activity, Indicator
 from objectives.permissions import can_edit_activity, can_manage_indicators
+from pledges.models import Pledge
+from pledges.permissions import can_edit_pledge
 from reviews.diff import word_diff
 from reviews.models import ActionProgress, ObjectiveAssessment
 from reviews.permissions import can_edit_assessments
@@ -42,6 +44,7 @@ TRACKED = {
     "action-status": Tracked(ActionProgress, lambda user, obj: can_edit_assessments(user)),
     "activity": Tracked(Activity, can_edit_activity),
     "indicator": Tracked(Indicator, lambda user, obj: can_manage_indicators(user)),
+    "pledge": Tracked(Pledge, can_edit_pledge),
 }
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "stakeholders",
     "objectives",
     "policies",
+    "pledges",
     "reviews",
     "public",  # every page anonymous visitors see
     "api",  # the read API (Django REST framework, OpenAPI by drf-spectacular)

@@ -20,6 +20,7 @@ from .cycles import GCM_ENDORSED, ReviewCycle
 from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
 from .measures import MeasureProgress, plan_implementation
+from .pledges import PledgeProgress, mark_reported
 from .publication import (
     Publication,
     public_action_statuses,
@@ -28,6 +29,7 @@ from .publication import (
     public_indicators,
     public_observations,
     public_organisations,
+    public_pledges,
     published_cycles,
     shows_narratives,
 )
@@ -49,6 +51,7 @@ __all__ = [
     "MeasureProgress",
     "NarrativeTranslation",
     "ObjectiveAssessment",
+    "PledgeProgress",
     "ProgressStatus",
     "Publication",
     "Reminder",
@@ -60,6 +63,7 @@ __all__ = [
     "evidence_path",
     "fingerprint",
     "gap_actions",
+    "mark_reported",
     "narrative_in",
     "plan_implementation",
     "public_action_statuses",
@@ -68,6 +72,7 @@ __all__ = [
     "public_indicators",
     "public_observations",
     "public_organisations",
+    "public_pledges",
     "published_cycles",
     "shows_narratives",
     "status_timeline",

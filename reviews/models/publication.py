@@ -27,7 +27,7 @@ class PublicationQuerySet(models.QuerySet):
 class Publication(models.Model):
     """A cycle's publication: published or not, and what of it is public."""
 
-    PARTS = ("statuses", "narratives", "indicators", "activities", "draft")
+    PARTS = ("statuses", "narratives", "indicators", "activities", "pledges", "draft")
 
     cycle = models.OneToOneField(
         ReviewCycle, verbose_name=_("review cycle"), on_delete=models.CASCADE, related_name="publication"
@@ -41,6 +41,7 @@ class Publication(models.Model):
     )
     indicators = models.BooleanField(_("indicators and their observations"), default=True)
     activities = models.BooleanField(_("activities of the reporting period"), default=True)
+    pledges = models.BooleanField(_("validated GCM pledges and their progress"), default=True)
     draft = models.BooleanField(
         _("the submitted draft (PDF)"), default=True, help_text=_("Only a submitted version is ever public.")
     )
@@ -125,6 +126,15 @@ def public_activities() -> "models.QuerySet[Activity]":
         start, end = publication.cycle.reporting_period()
         periods |= Q(pk__in=Activity.objects.active_between(start, end).values("pk"))
     return Activity.objects.filter(periods)
+
+
+def public_pledges():
+    """Standing pledges (validated, reported, fulfilled) once a published cycle includes the pledges."""
+    from pledges.models import Pledge
+
+    if not _live("pledges").exists():
+        return Pledge.objects.none()
+    return Pledge.objects.standing()
 
 
 def public_organisations():

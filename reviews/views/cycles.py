@@ -2,17 +2,28 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from pledges.models import Pledge
 from policies.models import PlanMeasure
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
 
-from ..forms import MeasureProgressFormSet, ReviewCycleForm
-from ..models import DraftVersion, MeasureProgress, Publication, ReviewCycle, plan_implementation
+from ..forms import MeasureProgressFormSet, PledgeProgressFormSet, ReviewCycleForm
+from ..models import (
+    DraftVersion,
+    MeasureProgress,
+    PledgeProgress,
+    Publication,
+    ReviewCycle,
+    mark_reported,
+    plan_implementation,
+)
 from ..permissions import can_export, can_manage_calls, is_reviewer
 from . import int_or_none, save_status_rows, warn_of_status_conflicts
 
@@ -107,3 +118,43 @@ def measure_progress(request: HttpRequest, pk: int) -> HttpResponse:
         "implementation": plan_implementation(cycle, plans),
     }
     return render(request, "reviews/measure_progress.html", context, status=400 if formset.is_bound else 200)
+
+
+@member_required
+def pledge_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The standing pledges and their progress as this review reports it; the secretariat edits it."""
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    pledges = {
+        p.pk: p
+        for p in Pledge.objects.standing().select_related("organisation").order_by("organisation__name", "title")
+    }
+    existing = {p.pledge_id: p for p in PledgeProgress.objects.filter(cycle=cycle)}
+    initial = []
+    for pledge_id in pledges:
+        status = getattr(existing.get(pledge_id), "status", PledgeProgress.Status.NOT_REPORTED)
+        note = getattr(existing.get(pledge_id), "note", "")
+        initial.append(
+            {"pledge": pledge_id, "status": status, "note": note, "started_status": status, "started_note": note}
+        )
+    can_edit = can_manage_calls(request.user)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    formset = PledgeProgressFormSet(request.POST or None, initial=initial, prefix="pledges")
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            changed, conflicts = save_status_rows(
+                formset, model=PledgeProgress, objects=pledges, cycle=cycle, by=request.user, label=str
+            )
+            mark_reported(cycle)
+        messages.success(
+            request,
+            ngettext(
+                "The progress of %(count)s pledge was saved.", "The progress of %(count)s pledges was saved.", changed
+            )
+            % {"count": changed},
+        )
+        warn_of_status_conflicts(request, conflicts)
+        return redirect("reviews:pledge-progress", pk=cycle.pk)
+    rows = [(form, pledges.get(form.initial.get("pledge") or int_or_none(form["pledge"].value()))) for form in formset]
+    context = {"cycle": cycle, "formset": formset, "rows": rows, "can_edit": can_edit}
+    return render(request, "reviews/pledge_progress.html", context, status=400 if formset.is_bound else 200)

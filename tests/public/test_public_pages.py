@@ -190,6 +190,7 @@ class TestOpenData:
                 "indicators.csv",
                 "observations.csv",
                 "activities.csv",
+                "pledges.csv",
                 "dictionary.csv",
                 "LICENCE.txt",
             }
@@ -240,3 +241,21 @@ class TestOpenData:
             assert row[0] == "UNCNM:GCM_INDICATORS(1.0)" and row[1] == "A" and row[2] == "BY"
             assert row[4] == "_T" and row[5].isdigit() and len(row[5]) == 4
             float(row[6])
+
+
+def test_validated_pledges_are_public_and_proposals_are_not(world, organisation_a):
+    from pledges.models import Pledge
+
+    for title, status in (("Digital work permits", "validated"), ("SECRET-PROPOSAL", "proposed")):
+        pledge = Pledge.objects.create(
+            title=title, description="x", organisation=organisation_a, nature="process", status=status
+        )
+        pledge.objectives.set([1])
+    client = Client()
+    page = client.get(reverse("public:objective", args=[1])).content.decode()
+    assert "Digital work permits" in page and "SECRET-PROPOSAL" not in page
+    data = json.loads(client.get(reverse("public:download", args=[world.published.pk, "json"])).content)
+    assert [p["title"] for p in data["tables"]["pledges"]] == ["Digital work permits"]
+    world.publication.pledges = False
+    world.publication.save()
+    assert "Digital work permits" not in client.get(reverse("public:objective", args=[1])).content.decode()

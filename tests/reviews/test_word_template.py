@@ -91,7 +91,7 @@ def test_the_emblem_is_on_the_cover_of_both_drafts(secretariat, login):
     cycle = ReviewCycleFactory(year=2030, name="Third IMRF")
     client = login(secretariat)
     url = reverse("reviews:emblem", args=[cycle.pk])
-    assert client.post(url, {"emblem": SimpleUploadedFile("gerb.png", png())}).status_code == 302
+    assert client.post(url, {"emblem-emblem": SimpleUploadedFile("gerb.png", png())}).status_code == 302
     assert "an emblem is set" in client.get(reverse("reviews:word-template", args=[cycle.pk])).content.decode()
     job = finished_export(cycle=ReviewCycle.objects.get(pk=cycle.pk), objectives=[Objective.objects.get(number=1)])
     assert "Emblem" in figures_with_alt_text(job.pdf.path)
@@ -99,7 +99,7 @@ def test_the_emblem_is_on_the_cover_of_both_drafts(secretariat, login):
     assert any(archive.read(n) == png() for n in archive.namelist() if n.startswith("word/media/"))
     assert 'descr="Emblem"' in archive.read("word/document.xml").decode()
 
-    assert client.post(url, {"remove": "on"}).status_code == 302
+    assert client.post(url, {"emblem-remove": "on"}).status_code == 302
     assert not ReviewCycle.objects.get(pk=cycle.pk).emblem
 
 
@@ -107,9 +107,9 @@ def test_a_file_that_is_not_an_image_is_refused_and_the_emblem_kept(secretariat,
     cycle = ReviewCycleFactory(year=2030)
     client = login(secretariat)
     url = reverse("reviews:emblem", args=[cycle.pk])
-    client.post(url, {"emblem": SimpleUploadedFile("gerb.png", png())})
+    client.post(url, {"emblem-emblem": SimpleUploadedFile("gerb.png", png())})
     kept = ReviewCycle.objects.get(pk=cycle.pk).emblem.name
-    response = client.post(url, {"emblem": SimpleUploadedFile("gerb.png", b"%PDF-1.4 not an image")})
+    response = client.post(url, {"emblem-emblem": SimpleUploadedFile("gerb.png", b"%PDF-1.4 not an image")})
     assert response.status_code == 400
     assert "gerb.png is not a PNG or JPEG image." in response.content.decode()
     assert ReviewCycle.objects.get(pk=cycle.pk).emblem.name == kept

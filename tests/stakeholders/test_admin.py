@@ -17,7 +17,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = {"stakeholders", "objectives", "policies", "reviews"}
+PORTAL_APPS = {"stakeholders", "objectives", "policies", "pledges", "reviews"}
 
 
 def portal_models():
@@ -82,6 +82,13 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     from reviews.models import NarrativeTranslation, ObjectiveAssessment, Publication, WrittenContribution
 
     Publication.objects.create(cycle=assignment.cycle, is_published=True)
+    from pledges.models import Pledge
+    from reviews.models import PledgeProgress
+
+    pledge = Pledge.objects.create(
+        title="A pledge", description="x", organisation=assignment.organisation, nature="policy", status="validated"
+    )
+    PledgeProgress.objects.create(cycle=assignment.cycle, pledge=pledge, status="on_track")
 
     NarrativeTranslation.objects.create(
         assessment=ObjectiveAssessment.objects.first(),

@@ -10,6 +10,7 @@ from django.db import transaction
 from .cycles import seed_cycles, seed_publications
 from .inputs import seed_inputs
 from .people import DEMO_PASSWORD, DemoUser, seed_contacts, seed_organisations, seed_users
+from .pledges import seed_pledges
 from .policies import seed_policies
 from .process import seed_process
 from .progress import grow_tenfold, seed_progress
@@ -28,5 +29,6 @@ def seed(*, scale: int = 1) -> list[DemoUser]:
     seed_inputs(organisations)
     seed_process(organisations)
     seed_policies(organisations)
+    seed_pledges(organisations)
     seed_publications()
     return users
