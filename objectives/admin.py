@@ -11,6 +11,7 @@ from .models import (
     IndicatorObservation,
     Objective,
     RoundTable,
+    SDGAlignment,
     SDGTarget,
 )
 
@@ -72,6 +73,18 @@ class SDGTargetAdmin(admin.ModelAdmin):
 class ObservationInline(admin.TabularInline):
     model = IndicatorObservation
     extra = 0
+
+
+@admin.register(SDGAlignment)
+class SDGAlignmentAdmin(admin.ModelAdmin):
+    """The crosswalk's links: confirm a proposed link (verified) or remove it; name its basis."""
+
+    list_display = ["objective", "sdg_target", "verified", "basis"]
+    list_filter = ["verified", "sdg_target"]
+    list_editable = ["verified"]
+    search_fields = ["objective__short_name", "sdg_target__code", "basis"]
+    list_select_related = ["objective", "sdg_target"]
+    filter_horizontal = ["actions"]
 
 
 @admin.register(Indicator)

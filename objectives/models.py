@@ -181,6 +181,43 @@ class SDGTarget(models.Model):
         return f"{self.code} {self.description}".strip()
 
 
+class SDGAlignmentQuerySet(models.QuerySet):
+    def with_related(self) -> "SDGAlignmentQuerySet":
+        return self.select_related("objective", "sdg_target").prefetch_related("actions__objective")
+
+
+class SDGAlignment(models.Model):
+    """An objective serves an SDG target (the crosswalk). Verified links are those the GCM's text or the
+    portal's GCM reference (docs/gcm.md) makes; the rest are proposed, for the secretariat to confirm."""
+
+    objective = models.ForeignKey(
+        Objective, verbose_name=_("objective"), on_delete=models.CASCADE, related_name="sdg_alignments"
+    )
+    sdg_target = models.ForeignKey(
+        SDGTarget, verbose_name=_("SDG target"), on_delete=models.CASCADE, related_name="alignments"
+    )
+    actions = models.ManyToManyField(
+        Action, verbose_name=_("actions that serve it"), related_name="sdg_alignments", blank=True
+    )
+    verified = models.BooleanField(
+        _("verified"), default=False, help_text=_("Made by the GCM's text or its reference; otherwise proposed.")
+    )
+    basis = models.CharField(_("basis"), max_length=300, blank=True, help_text=_("Where the link comes from."))
+
+    objects = SDGAlignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("SDG alignment")
+        verbose_name_plural = _("SDG alignments")
+        ordering = ["objective__number", "sdg_target__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["objective", "sdg_target"], name="one_alignment_per_objective_and_target")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.objective.number} → {self.sdg_target.code}"
+
+
 class IndicatorQuerySet(models.QuerySet):
     def for_objective(self, objective: Objective) -> "IndicatorQuerySet":
         return self.filter(objectives=objective)
@@ -198,6 +235,7 @@ class Indicator(Versioned):
 
     class Scope(models.TextChoices):
         NATIONAL = "national", _("National")
+        SDG = "sdg", _("SDG indicator")
         GLOBAL = "global", _("Global (GCM indicator set)")
 
     code = models.CharField(_("code"), max_length=32, unique=True)

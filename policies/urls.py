@@ -5,6 +5,7 @@ from . import views
 app_name = "policies"
 urlpatterns = [
     path("", views.instrument_list, name="instrument-list"),
+    path("crosswalk/", views.crosswalk_page, name="crosswalk"),
     path("new/", views.instrument_create, name="instrument-create"),
     path("<int:pk>/", views.instrument_detail, name="instrument-detail"),
     path("<int:pk>/edit/", views.instrument_update, name="instrument-update"),

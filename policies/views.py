@@ -6,12 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from objectives.models import Objective
+from objectives.models import Objective, SDGTarget
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
+from uncnm_portal.spreadsheets import FORMATS, export_response
 from uncnm_portal.versioning import EditConflict, rebound_form
 
+from .crosswalk import crosswalk
 from .forms import InstrumentForm, PlanMeasureForm
 from .models import Instrument, PlanMeasure
 from .permissions import can_edit_policies
@@ -112,3 +114,51 @@ def measure_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(measure.plan)
     context = {"form": form, "plan": measure.plan, "measure": measure}
     return render(request, "policies/measure_form.html", context, status=400 if form.is_bound else 200)
+
+
+@member_required
+def crosswalk_page(request: HttpRequest) -> HttpResponse:
+    """Objectives, SDG targets, indicators and national measures side by side; filterable, downloadable."""
+    number = request.GET.get("objective", "")
+    target = request.GET.get("target", "")
+    verified_only = request.GET.get("verified") == "1"
+    rows = crosswalk(
+        objective=int(number) if number.isdigit() else None,
+        target=target if SDGTarget.objects.filter(code=target).exists() else "",
+        verified_only=verified_only,
+    )
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        headers = [
+            _("Objective"),
+            _("SDG target"),
+            _("Link"),
+            _("Indicators"),
+            _("Policy instruments"),
+            _("Plan measures"),
+        ]
+        lines = [
+            [
+                str(row.objective),
+                f"{a.sdg_target.code} {a.sdg_target.description}",
+                _("verified") if a.verified else _("proposed"),
+                "; ".join(i.code for i in row.indicators if a.sdg_target in i.sdg_targets.all()) or "",
+                "; ".join(i.title for i in row.instruments),
+                "; ".join(f"{m.plan.title} {m.number}" for m in row.measures),
+            ]
+            for row in rows
+            for a in row.alignments
+        ]
+        return export_response(fmt=fmt, filename="crosswalk", headers=headers, rows=lines)
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {
+        "rows": rows,
+        "objectives": Objective.objects.order_by("number"),
+        "targets": SDGTarget.objects.order_by("code"),
+        "objective": number,
+        "target": target,
+        "verified_only": verified_only,
+        "query": query.urlencode(),
+    }
+    return render(request, "policies/crosswalk.html", context)

@@ -395,6 +395,9 @@ def _objective(document, data, report) -> None:
     document.add_heading(str(report.objective), level=3)
     document.add_paragraph(report.objective.title).runs[0].italic = True
     document.add_paragraph(f"{_('Progress status:')} {report.status.label}")
+    if report.sdg_targets:
+        targets = ", ".join(t.code for t in report.sdg_targets)
+        document.add_paragraph(f"{_('SDG targets served:')} {targets}")
     if data.previous_cycle:
         before = report.previous_status.label if report.previous_status else _("not assessed")
         document.add_paragraph(

@@ -26,7 +26,16 @@ from django.utils.translation import ngettext
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective, RoundTable
+from objectives.models import (
+    Action,
+    Activity,
+    GuidingPrinciple,
+    Indicator,
+    IndicatorObservation,
+    Objective,
+    RoundTable,
+    SDGAlignment,
+)
 from pledges.models import Pledge
 from policies.models import Instrument
 from stakeholders.models import Organisation
@@ -126,6 +135,7 @@ class ObjectiveReport:
     contributions: list = field(default_factory=list)  # accepted inputs with parts quoted in the chapter
     previous_status: ProgressStatus | None = None  # in the previous review of the same level
     texts: dict = field(default_factory=dict)  # narrative field -> (text in the draft's language, state)
+    sdg_targets: list = field(default_factory=list)  # the verified SDG targets the objective serves (crosswalk)
 
     def text(self, name: str) -> str:
         return self.texts.get(name, ("", ""))[0]
@@ -348,6 +358,7 @@ def collect(job: ExportJob) -> ReportData:
         .order_by("organisation__name")
     )
 
+    sdg_targets = _verified_sdg_targets(ids)
     reports = []
     for objective in objectives:
         assessment = assessments.get(objective.pk)
@@ -356,6 +367,7 @@ def collect(job: ExportJob) -> ReportData:
             ObjectiveReport(
                 objective=objective,
                 assessment=assessment,
+                sdg_targets=sdg_targets[objective.pk],
                 status=ProgressStatus(status),
                 trend=Trend.between(previous_status.get(objective.pk), status),
                 actions=actions[objective.pk],
@@ -418,6 +430,16 @@ def collect(job: ExportJob) -> ReportData:
             .order_by("organisation__name", "title")
         ),
     )
+
+
+def _verified_sdg_targets(objective_ids: list[int]) -> dict[int, list]:
+    """The SDG targets each objective serves by a verified link of the crosswalk (proposed ones are not printed)."""
+    targets = defaultdict(list)
+    for alignment in SDGAlignment.objects.filter(objective__in=objective_ids, verified=True).select_related(
+        "sdg_target"
+    ):
+        targets[alignment.objective_id].append(alignment.sdg_target)
+    return targets
 
 
 def _outline(cycle: ReviewCycle) -> list[ReportSection]:

@@ -218,6 +218,7 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "reviews:contribution-detail": Page(society.get_absolute_url(), SECRETARIAT_ONLY),
         "reviews:contribute": Page(invited.public_path(), everyone, public=True),
         "policies:instrument-list": Page(reverse("policies:instrument-list"), READERS),
+        "policies:crosswalk": Page(reverse("policies:crosswalk"), READERS),
         "policies:instrument-detail": Page(plan.get_absolute_url(), READERS),
         "policies:instrument-create": Page(reverse("policies:instrument-create"), SECRETARIAT_ONLY),
         "policies:instrument-update": Page(reverse("policies:instrument-update", args=[plan.pk]), SECRETARIAT_ONLY),
