@@ -63,6 +63,7 @@ ROLE_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "objectives",
         "policies",
         "pledges",
+        "imports",
         "reviews",
         "stakeholders.organisation",
         "stakeholders.contact",

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from api.models import ApiToken
+from imports.models import ImportJob
 from objectives.models import Objective
 from pledges.models import Pledge
 from policies.models import Instrument, PlanMeasure
@@ -31,7 +32,17 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_NAMESPACES = {"objectives", "policies", "pledges", "stakeholders", "reviews", "history", "public", "api"}
+PORTAL_NAMESPACES = {
+    "objectives",
+    "policies",
+    "pledges",
+    "stakeholders",
+    "reviews",
+    "history",
+    "public",
+    "api",
+    "imports",
+}
 READERS = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 200, "agency_staff": 200, "observer": 200}
 SECRETARIAT_ONLY = {
     "secretariat": 200,
@@ -125,6 +136,9 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         title="Digital work permits", description="x", organisation=organisation_a, nature=Pledge.Nature.PROCESS
     )
     pledge.objectives.set([objective])
+    import_job = ImportJob.objects.create(
+        file=ContentFile(b"level,year\n", name="cycles.csv"), filename="cycles.csv", sha256="0" * 64, status="invalid"
+    )
     someone_elses_token, _key = ApiToken.issue(user=User.objects.create_user("token-owner"), name="SDG platform")
     reporter_a = {"secretariat": 200, "focal_point_a": 200, "focal_point_b": 404, "agency_staff": 404, "observer": 404}
     secretariat_posts = {**SECRETARIAT_ONLY, "secretariat": 302}
@@ -249,6 +263,11 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             reverse("pledges:pledge-decline", args=[pledge.pk]), {**SECRETARIAT_ONLY, "secretariat": 400}, "post"
         ),
         "reviews:pledge-progress": Page(reverse("reviews:pledge-progress", args=[cycle.pk]), READERS),
+        "imports:import-list": Page(reverse("imports:import-list"), SECRETARIAT_ONLY),
+        "imports:import-detail": Page(import_job.get_absolute_url(), SECRETARIAT_ONLY),
+        "imports:import-status": Page(reverse("imports:import-status", args=[import_job.pk]), SECRETARIAT_ONLY),
+        "imports:import-apply": Page(reverse("imports:import-apply", args=[import_job.pk]), secretariat_posts, "post"),
+        "imports:template": Page(reverse("imports:template", args=["template.xlsx"]), SECRETARIAT_ONLY),
         "reviews:emblem": Page(
             reverse("reviews:emblem", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 400}, "post"
         ),

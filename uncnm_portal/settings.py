@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "policies",
     "pledges",
     "reviews",
+    "imports",  # earlier reviews loaded from XLSX/CSV files
     "public",  # every page anonymous visitors see
     "api",  # the read API (Django REST framework, OpenAPI by drf-spectacular)
     "rest_framework",

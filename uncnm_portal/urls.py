@@ -18,6 +18,7 @@ urlpatterns = [
     path("organisations/", include("stakeholders.urls")),
     path("policies/", include("policies.urls")),
     path("pledges/", include("pledges.urls")),
+    path("imports/", include("imports.urls")),
     path("", include("reviews.urls")),
     path("history/", include("uncnm_portal.history_urls")),
     path("accounts/", include("stakeholders.account_urls")),

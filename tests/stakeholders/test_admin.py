@@ -17,7 +17,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = {"stakeholders", "objectives", "policies", "pledges", "reviews"}
+PORTAL_APPS = {"stakeholders", "objectives", "policies", "pledges", "reviews", "imports"}
 
 
 def portal_models():
@@ -89,6 +89,9 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
         title="A pledge", description="x", organisation=assignment.organisation, nature="policy", status="validated"
     )
     PledgeProgress.objects.create(cycle=assignment.cycle, pledge=pledge, status="on_track")
+    from imports.models import ImportJob
+
+    ImportJob.objects.create(file=ContentFile(b"x", name="a.csv"), filename="a.csv", sha256="0" * 64)
 
     NarrativeTranslation.objects.create(
         assessment=ObjectiveAssessment.objects.first(),

@@ -7,7 +7,7 @@ nothing. E-mail addresses use example.org; people are fictitious.
 
 from django.db import transaction
 
-from .cycles import seed_cycles, seed_publications
+from .cycles import seed_cycles, seed_earlier_reviews, seed_publications
 from .inputs import seed_inputs
 from .people import DEMO_PASSWORD, DemoUser, seed_contacts, seed_organisations, seed_users
 from .pledges import seed_pledges
@@ -25,6 +25,8 @@ def seed(*, scale: int = 1) -> list[DemoUser]:
     seed_contacts(organisations)
     users = seed_users(organisations)
     seed_cycles()
+    # The 2020 and 2022 reviews come in through the importer, from the files in demo/data/earlier-reviews.
+    seed_earlier_reviews()
     seed_progress(organisations, scale=scale)
     seed_inputs(organisations)
     seed_process(organisations)

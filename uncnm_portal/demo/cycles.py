@@ -1,6 +1,7 @@
 """The review cycles Belarus has taken part in, and the next ones."""
 
 import datetime
+from pathlib import Path
 
 from reviews.models import ReviewCycle
 
@@ -90,3 +91,25 @@ def seed_publications() -> None:
                 cycle.submission_deadline, datetime.time(12), tzinfo=datetime.UTC
             )
             publication.save()
+
+
+EARLIER_REVIEWS = Path(__file__).parent / "data" / "earlier-reviews"
+
+
+def seed_earlier_reviews() -> None:
+    """The reviews of 2020 and 2022 as the secretariat would import them (cycles, assessments, action statuses):
+    through the importer, so that `make run` exercises it. A second run finds everything unchanged."""
+    import io
+    import zipfile
+
+    from imports.plan import apply, check
+    from stakeholders.models import User
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for csv_file in sorted(EARLIER_REVIEWS.glob("*.csv")):
+            archive.write(csv_file, csv_file.name)
+    plan = check(buffer.getvalue(), "earlier-reviews.zip")
+    if plan.problems:
+        raise ValueError(f"The demo's earlier reviews do not import: {plan.problems[:3]}")
+    apply(plan, by=User.objects.filter(username="secretariat").first(), reason="Imported from earlier-reviews.zip")
