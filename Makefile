@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test smoke lock lint format migrations-check messages compilemessages worker beat clean bench bench-export
+.PHONY: run test smoke lock lint format migrations-check messages compilemessages worker beat clean bench bench-export bench-import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,3 +84,7 @@ bench: $(VENV)/.installed-runtime compilemessages
 ## bench-export: build the full review draft at the demo size and at ten times it
 bench-export: $(VENV)/.installed-runtime compilemessages
 	$(BIN)/python bench/export.py
+
+## bench-import: import ten times the demo's data from one workbook (check, apply, check again)
+bench-import: $(VENV)/.installed-runtime compilemessages
+	$(BIN)/python bench/imports.py

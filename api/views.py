@@ -3,6 +3,7 @@ reviews.models.publication) and what members read (as in the portal). Filters ar
 FilterSets where the portal has them."""
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.http import http_date
 from django.views.decorators.http import conditional_page
@@ -237,7 +238,14 @@ class ActivityViewSet(ReadViewSet):
     filterset_class = ActivityFilter
 
     def _base(self, queryset):
-        return queryset.prefetch_related("partners", "objectives", "actions__objective").order_by("-start_date", "pk")
+        # Only the columns the list shows: each row names its objectives, actions and partners by number, code, id.
+        return queryset.prefetch_related(
+            Prefetch("partners", queryset=Organisation.objects.only("pk")),
+            Prefetch("objectives", queryset=Objective.objects.only("pk", "number")),
+            Prefetch(
+                "actions", queryset=Action.objects.select_related("objective").only("letter", "objective__number")
+            ),
+        ).order_by("-start_date", "pk")
 
     def public_queryset(self):
         return self._base(public_activities())

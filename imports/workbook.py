@@ -113,3 +113,51 @@ def write_csv(rows: list[list]) -> str:
         ]
     )
     return text.getvalue()
+
+
+def frame_tables() -> dict[str, list[list]]:
+    """Indicators, their observations and activities in the import layout (as review_tables does for reviews)."""
+    from objectives.models import Activity, Indicator, IndicatorObservation
+
+    layout = {sheet.name: sheet.column_names() for sheet in sheets(Lookups())}
+    tables = {"indicators": [layout["indicators"]], "observations": [layout["observations"]]}
+    tables["activities"] = [layout["activities"]]
+    for i in Indicator.objects.prefetch_related("objectives", "sdg_targets").order_by("code"):
+        tables["indicators"].append(
+            [
+                i.code,
+                i.name,
+                i.unit,
+                i.source,
+                i.scope,
+                "; ".join(str(o.number) for o in i.objectives.all()),
+                "; ".join(t.code for t in i.sdg_targets.all()),
+                i.baseline_value,
+                i.baseline_year,
+                i.target_value,
+                i.target_year,
+            ]
+        )
+    for o in IndicatorObservation.objects.select_related("indicator").order_by("indicator__code", "year"):
+        tables["observations"].append([o.indicator.code, o.year, o.value, o.disaggregation, o.source])
+    activities = Activity.objects.select_related("lead_organisation").prefetch_related(
+        "objectives", "actions__objective", "partners"
+    )
+    for a in activities.order_by("pk"):
+        tables["activities"].append(
+            [
+                a.title,
+                a.lead_organisation.name,
+                a.start_date,
+                a.end_date,
+                a.status,
+                "; ".join(str(o.number) for o in a.objectives.all()),
+                "; ".join(x.code for x in a.actions.all()),
+                "; ".join(p.name for p in a.partners.all()),
+                a.budget,
+                a.currency,
+                a.location,
+                a.description,
+            ]
+        )
+    return tables
