@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from objectives.models import Objective
 from stakeholders.models import Organisation, User
 from uncnm_portal import uploads
-from uncnm_portal.validators import validate_plausible_date
+from uncnm_portal.validators import int_or_none, validate_plausible_date
 
 from .evidence import check_upload
 from .models import (
@@ -110,6 +110,24 @@ class StatusRowForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = self.STATUSES.choices
+
+    @classmethod
+    def initial_rows(cls, objects: dict, saved: dict) -> list[dict]:
+        """The formset's rows: each object's saved status and note (else the first status), also as the values the
+        editor starts from."""
+        rows = []
+        for pk in objects:
+            status = getattr(saved.get(pk), "status", cls.STATUSES.values[0])
+            note = getattr(saved.get(pk), "note", "")
+            rows.append({cls.KEY: pk, "status": status, "note": note, "started_status": status, "started_note": note})
+        return rows
+
+    @classmethod
+    def paired(cls, formset, objects: dict) -> list[tuple]:
+        """(form, its object) for the page: bound forms name their object in their hidden key field."""
+        return [
+            (form, objects.get(form.initial.get(cls.KEY) or int_or_none(form[cls.KEY].value()))) for form in formset
+        ]
 
     @property
     def key(self) -> int | None:

@@ -17,3 +17,11 @@ def validate_plausible_date(value: datetime.date) -> None:
             _("Enter a date between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR},
             code="implausible_date",
         )
+
+
+def int_or_none(value) -> int | None:
+    """A number from a query string or form value; None when it is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

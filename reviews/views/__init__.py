@@ -5,14 +5,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 
-def int_or_none(value) -> int | None:
-    """A number from a query string or form value; None when it is not one."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @transaction.atomic
 def save_status_rows(formset, *, model, objects: dict, cycle, by, label) -> tuple[int, list[str]]:
     """Save the status rows (action or plan measure statuses) the editor changed; a row someone else changed

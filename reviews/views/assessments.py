@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, Objective
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
+from uncnm_portal.validators import int_or_none
 
 from ..dashboard import build_dashboard
 from ..diff import word_diff
-from ..forms import ActionProgressFormSet, AssessmentForm
+from ..forms import ActionProgressForm, ActionProgressFormSet, AssessmentForm
 from ..models import (
     ActionProgress,
     EditConflict,
@@ -29,7 +30,7 @@ from ..models import (
     status_timeline,
 )
 from ..permissions import can_edit_assessments
-from . import int_or_none, save_status_rows, warn_of_status_conflicts
+from . import save_status_rows, warn_of_status_conflicts
 
 
 def _objective_and_cycle(number: int, cycle_id: int) -> tuple[Objective, ReviewCycle]:
@@ -171,10 +172,7 @@ def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> 
     objective, cycle = _objective_and_cycle(number, cycle_id)
     actions = {action.pk: action for action in objective.actions.order_by("letter")}
     existing = {p.action_id: p for p in ActionProgress.objects.filter(cycle=cycle, action__in=actions)}
-    initial = []
-    for pk in actions:
-        status, note = getattr(existing.get(pk), "status", "none"), getattr(existing.get(pk), "note", "")
-        initial.append({"action": pk, "status": status, "note": note, "started_status": status, "started_note": note})
+    initial = ActionProgressForm.initial_rows(actions, existing)
     formset = ActionProgressFormSet(request.POST or None, initial=initial, prefix="actions")
     if request.method == "POST" and formset.is_valid():
         changed, conflicts = save_status_rows(
@@ -185,7 +183,7 @@ def action_progress_update(request: HttpRequest, number: int, cycle_id: int) -> 
         if conflicts:
             return redirect("reviews:action-progress-update", number=objective.number, cycle_id=cycle.pk)
         return redirect("reviews:assessment-detail", number=objective.number, cycle_id=cycle.pk)
-    rows = [(form, actions.get(form.initial.get("action") or int_or_none(form["action"].value()))) for form in formset]
+    rows = ActionProgressForm.paired(formset, actions)
     context = {"objective": objective, "cycle": cycle, "formset": formset, "rows": rows}
     return render(request, "reviews/action_progress_form.html", context, status=400 if formset.is_bound else 200)
 

@@ -13,8 +13,15 @@ from policies.models import PlanMeasure
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.once import once_per_form
+from uncnm_portal.validators import int_or_none
 
-from ..forms import MeasureProgressFormSet, PledgeProgressFormSet, ReviewCycleForm
+from ..forms import (
+    MeasureProgressForm,
+    MeasureProgressFormSet,
+    PledgeProgressForm,
+    PledgeProgressFormSet,
+    ReviewCycleForm,
+)
 from ..models import (
     DraftVersion,
     MeasureProgress,
@@ -25,7 +32,7 @@ from ..models import (
     plan_implementation,
 )
 from ..permissions import can_export, can_manage_calls, is_reviewer
-from . import int_or_none, save_status_rows, warn_of_status_conflicts
+from . import save_status_rows, warn_of_status_conflicts
 
 
 @member_required
@@ -88,13 +95,7 @@ def measure_progress(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     measures = {m.pk: m for m in PlanMeasure.objects.select_related("plan", "responsible").order_by("plan", "number")}
     existing = {p.measure_id: p for p in MeasureProgress.objects.filter(cycle=cycle)}
-    initial = []
-    for measure_id in measures:
-        status = getattr(existing.get(measure_id), "status", MeasureProgress.Status.NOT_STARTED)
-        note = getattr(existing.get(measure_id), "note", "")
-        initial.append(
-            {"measure": measure_id, "status": status, "note": note, "started_status": status, "started_note": note}
-        )
+    initial = MeasureProgressForm.initial_rows(measures, existing)
     can_edit = can_manage_calls(request.user)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
@@ -106,9 +107,7 @@ def measure_progress(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("%(count)s measure statuses were saved.") % {"count": changed})
         warn_of_status_conflicts(request, conflicts)
         return redirect("reviews:measure-progress", pk=cycle.pk)
-    rows = [
-        (form, measures.get(form.initial.get("measure") or int_or_none(form["measure"].value()))) for form in formset
-    ]
+    rows = MeasureProgressForm.paired(formset, measures)
     plans = sorted({m.plan for m in measures.values()}, key=lambda p: p.title)
     context = {
         "cycle": cycle,
@@ -129,13 +128,7 @@ def pledge_progress(request: HttpRequest, pk: int) -> HttpResponse:
         for p in Pledge.objects.standing().select_related("organisation").order_by("organisation__name", "title")
     }
     existing = {p.pledge_id: p for p in PledgeProgress.objects.filter(cycle=cycle)}
-    initial = []
-    for pledge_id in pledges:
-        status = getattr(existing.get(pledge_id), "status", PledgeProgress.Status.NOT_REPORTED)
-        note = getattr(existing.get(pledge_id), "note", "")
-        initial.append(
-            {"pledge": pledge_id, "status": status, "note": note, "started_status": status, "started_note": note}
-        )
+    initial = PledgeProgressForm.initial_rows(pledges, existing)
     can_edit = can_manage_calls(request.user)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
@@ -155,6 +148,6 @@ def pledge_progress(request: HttpRequest, pk: int) -> HttpResponse:
         )
         warn_of_status_conflicts(request, conflicts)
         return redirect("reviews:pledge-progress", pk=cycle.pk)
-    rows = [(form, pledges.get(form.initial.get("pledge") or int_or_none(form["pledge"].value()))) for form in formset]
+    rows = PledgeProgressForm.paired(formset, pledges)
     context = {"cycle": cycle, "formset": formset, "rows": rows, "can_edit": can_edit}
     return render(request, "reviews/pledge_progress.html", context, status=400 if formset.is_bound else 200)
