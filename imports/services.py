@@ -3,7 +3,6 @@
 import logging
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -59,15 +58,11 @@ def _check_job(job: ImportJob) -> None:
     job.save()
 
 
-def start_applying(job: ImportJob) -> bool:
+def claim_for_applying(job: ImportJob) -> bool:
     """Claim a checked job for applying (once: a second click finds it applying)."""
     claimed = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(
         status=ImportJob.Status.APPLYING, progress=0
     )
-    if claimed:
-        from .tasks import apply_import_task
-
-        transaction.on_commit(lambda: apply_import_task.delay(job.pk))
     return bool(claimed)
 
 

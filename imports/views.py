@@ -16,9 +16,9 @@ from uncnm_portal.once import once_per_form
 
 from .forms import UploadForm
 from .models import ImportJob
-from .services import progress_key, start_applying
+from .services import claim_for_applying, progress_key
 from .sheets import SHEET_NAMES, Lookups, sheets
-from .tasks import check_import_task
+from .tasks import apply_import_task, check_import_task
 from .workbook import template_csv, template_xlsx
 
 secretariat_only = role_required(Role.SECRETARIAT)
@@ -71,7 +71,8 @@ def import_status(request: HttpRequest, pk: int) -> JsonResponse:
 @require_POST
 def import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob, pk=pk)
-    if start_applying(job):
+    if claim_for_applying(job):
+        transaction.on_commit(lambda: apply_import_task.delay(job.pk))
         messages.success(request, _("The import is being applied."))
     elif job.status != ImportJob.Status.APPLYING:
         messages.error(request, _("Only a checked import without problems can be applied."))
