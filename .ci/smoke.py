@@ -415,7 +415,7 @@ def in_chromium(base: str, port: int) -> None:
         page.get_by_role("button", name="Log in").click()
         page.wait_for_load_state()
         check(
-            page.url == f"{base}/" and page.get_by_role("button", name="Log out").count() == 1,
+            page.url == f"{base}/" and page.get_by_role("button", name="Signed in as observer").count() == 1,
             "Chromium stays logged in over plain HTTP",
             page.url,
         )

@@ -8,5 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.import_detail, name="import-detail"),
     path("<int:pk>/status/", views.import_status, name="import-status"),
     path("<int:pk>/apply/", views.import_apply, name="import-apply"),
-    path("templates/<str:name>", views.template_download, name="template"),
+    path("templates/<str:name>", views.template_download, name="template-download"),
 ]

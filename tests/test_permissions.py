@@ -267,7 +267,9 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "imports:import-detail": Page(import_job.get_absolute_url(), SECRETARIAT_ONLY),
         "imports:import-status": Page(reverse("imports:import-status", args=[import_job.pk]), SECRETARIAT_ONLY),
         "imports:import-apply": Page(reverse("imports:import-apply", args=[import_job.pk]), secretariat_posts, "post"),
-        "imports:template": Page(reverse("imports:template", args=["template.xlsx"]), SECRETARIAT_ONLY),
+        "imports:template-download": Page(
+            reverse("imports:template-download", args=["template.xlsx"]), SECRETARIAT_ONLY
+        ),
         "reviews:emblem": Page(
             reverse("reviews:emblem", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 400}, "post"
         ),

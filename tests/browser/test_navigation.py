@@ -28,7 +28,7 @@ def test_user_logs_in_sees_the_objectives_and_switches_to_russian(page):
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     expect(page.get_by_role("heading", level=1)).to_have_text("23 цели Глобального договора о миграции")
     expect(page.get_by_role("heading", name="Круглый стол 1")).to_be_visible()
-    expect(page.get_by_role("link", name="Организации")).to_be_visible()
+    expect(page.get_by_role("button", name="Реестры")).to_be_visible()
 
     page.get_by_role("link", name=re.compile("Данные")).first.click()  # the objectives are named in Russian
     expect(page.get_by_text("Сбор и использование точных и дезагрегированных данных")).to_be_visible()

@@ -22,6 +22,7 @@ def test_a_pledge_is_proposed_validated_reported_and_drafted(browser, live_serve
     UserFactory(username="anna", role=Role.SECRETARIAT, is_staff=True)
 
     log_in(page, "olga", TEST_PASSWORD)
+    page.get_by_role("button", name="Registers").click()
     page.get_by_role("link", name="Pledges", exact=True).click()
     page.get_by_role("link", name="Propose a pledge").click()
     expect(page.get_by_label("Pledging entity")).to_be_disabled()

@@ -18,6 +18,7 @@ def test_a_plan_and_its_measure_are_recorded_and_followed_in_a_cycle(browser, li
     UserFactory(username="oleg", role=Role.OBSERVER)
     log_in(page, "anna", TEST_PASSWORD)
 
+    page.get_by_role("button", name="Registers").click()
     page.get_by_role("link", name="Policies", exact=True).click()
     page.get_by_role("link", name="Add an instrument").click()
     page.get_by_label("Kind").select_option(label="Action plan or programme")

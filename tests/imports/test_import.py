@@ -206,14 +206,14 @@ def counts() -> tuple:
 
 def test_the_templates_hold_every_sheet_and_a_guide(secretariat, login):
     client = login(secretariat)
-    book = load_workbook(io.BytesIO(client.get(reverse("imports:template", args=["template.xlsx"])).content))
+    book = load_workbook(io.BytesIO(client.get(reverse("imports:template-download", args=["template.xlsx"])).content))
     assert book.sheetnames == ["guide", *SHEET_NAMES]
     assert [c.value for c in book["assessments"][1]][:3] == ["cycle", "objective", "status"]
     guide = [row for row in book["guide"].iter_rows(values_only=True)]
     assert guide[[r[:2] for r in guide].index(("assessments", "status"))][:3] == ("assessments", "status", "yes")
-    csv_text = client.get(reverse("imports:template", args=["observations.csv"])).content.decode("utf-8-sig")
+    csv_text = client.get(reverse("imports:template-download", args=["observations.csv"])).content.decode("utf-8-sig")
     assert csv_text.strip() == "indicator,year,value,disaggregation,source"
-    assert client.get(reverse("imports:template", args=["secrets.csv"])).status_code == 404
+    assert client.get(reverse("imports:template-download", args=["secrets.csv"])).status_code == 404
 
 
 def test_a_workbook_is_checked_previewed_applied_and_recorded(secretariat, org_a, login, run_jobs):

@@ -70,3 +70,29 @@ def minutes(delta: datetime.timedelta) -> int:
 def form_key() -> SafeString:
     """The one-time key of a form that creates something (uncnm_portal/once.py)."""
     return format_html('<input type="hidden" name="form_key" value="{}">', uuid.uuid4())
+
+
+# The navigation's sections by the first part of the path; pages of a cycle (exports, versions, ...) are the cycles'.
+SECTIONS = {
+    "": "objectives",
+    "objectives": "objectives",
+    "my-work": "my-work",
+    "dashboard": "dashboard",
+    "activities": "activities",
+    "indicators": "indicators",
+    "policies": "policies",
+    "pledges": "pledges",
+    "inputs": "inputs",
+    "cycles": "cycles",
+    "exports": "cycles",
+    "versions": "cycles",
+    "consultations": "cycles",
+    "contributions": "cycles",
+    "organisations": "organisations",
+}
+
+
+@register.filter
+def nav_section(path: str) -> str:
+    """The navigation section a path belongs to (for aria-current), or ""."""
+    return SECTIONS.get(path.strip("/").split("/", 1)[0], "")
