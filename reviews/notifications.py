@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from stakeholders.emails import portal_url, send_email, send_email_to_address
-from stakeholders.models import Role, User
+from stakeholders.models import Notification, Role, User
 
 from .models import Assignment, Input, WrittenContribution
 
@@ -49,21 +49,42 @@ def notify_assigned(assignments: list[Assignment]) -> None:
         send_email("assignment", user, {"cycle": items[0]["cycle"], "items": items})
 
 
+def _notify(kind: str, users, input_: Input) -> None:
+    """The in-portal notification beside the e-mail: what, about which input (in each user's language), where."""
+    link = reverse("reviews:input-detail", args=[input_.pk])
+    rows = []
+    for user in users:
+        with translation.override(user.language):
+            subject = f"{input_.assignment.objective} · {input_.assignment.organisation.display_name}"
+        rows.append(Notification(user=user, kind=kind, subject=subject[:300], link=link))
+    Notification.objects.bulk_create(rows)
+
+
 def notify_submitted(input_: Input) -> None:
     """E-mail the secretariat that an input arrived, with a link to it and to the review queue."""
     assignment = input_.assignment
-    secretariat = User.objects.filter(is_active=True, groups__name=Role.SECRETARIAT).exclude(email="").distinct()
+    secretariat = list(User.objects.filter(is_active=True, groups__name=Role.SECRETARIAT).distinct())
     for user in secretariat:
+        if not user.email:
+            continue
         context = _assignment_context(assignment, user)
         context["queue"] = portal_url(reverse("reviews:input-queue", args=[assignment.cycle_id]))
         send_email("input_submitted", user, context)
+    _notify(Notification.Kind.INPUT_SUBMITTED, secretariat, input_)
 
 
 def notify_returned(input_: Input) -> None:
     """E-mail the reporters that the secretariat returned their input, with its comment."""
-    for user in recipients(input_.assignment):
+    users = recipients(input_.assignment)
+    for user in users:
         context = {**_assignment_context(input_.assignment, user), "comment": input_.return_comment}
         send_email("input_returned", user, context)
+    _notify(Notification.Kind.INPUT_RETURNED, users, input_)
+
+
+def notify_accepted(input_: Input) -> None:
+    """Tell the reporters in the portal that their input was accepted (no e-mail: nothing for them to do)."""
+    _notify(Notification.Kind.INPUT_ACCEPTED, recipients(input_.assignment), input_)
 
 
 def remind(assignment: Assignment, kind: str) -> None:

@@ -15,6 +15,8 @@ urlpatterns = [
         account_views.user_reset_second_factor,
         name="user-reset-second-factor",
     ),
+    path("notifications/", account_views.notification_list, name="notification-list"),
+    path("notifications/read/", account_views.notification_mark_read, name="notification-mark-read"),
     path("two-factor/", account_views.two_factor, name="two-factor"),
     path("two-factor/enrol/<str:token>/", account_views.two_factor_enrol, name="two-factor-enrol"),
     path("invitation/<uidb64>/<token>/", account_views.InvitationAcceptView.as_view(), name="invitation-accept"),

@@ -15,6 +15,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -228,3 +229,22 @@ def _masked(address: str) -> str:
 
 def _base32(key: bytes) -> str:
     return base64.b32encode(key).decode().rstrip("=")
+
+
+@member_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """The account's notifications, newest first; opening the page does not mark them read, the button does."""
+    notifications = request.user.notifications.all()[:100]
+    return render(request, "stakeholders/notification_list.html", {"notifications": notifications})
+
+
+@require_POST
+@member_required
+def notification_mark_read(request: HttpRequest) -> HttpResponse:
+    count = request.user.notifications.unread().update(read_at=timezone.now())
+    messages.success(
+        request,
+        ngettext("%(count)s notification marked read.", "%(count)s notifications marked read.", count)
+        % {"count": count},
+    )
+    return redirect("accounts:notification-list")

@@ -10,7 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from uncnm_portal.queue import send_after_commit
 
-from .models import Contact, Organisation, OutgoingEmail, User
+from .models import Contact, Notification, Organisation, OutgoingEmail, User
 from .tasks import send_email_task
 
 
@@ -127,3 +127,17 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             email.resend()
             send_after_commit(send_email_task, email.pk)
         self.message_user(request, _("%(count)s e-mails will be sent again.") % {"count": queryset.count()})
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Looked at, as the outgoing e-mails are, when someone asks what they were told; made by the workflows only."""
+
+    list_display = ["user", "kind", "subject", "created_at", "read_at"]
+    list_filter = ["kind", "read_at"]
+    search_fields = ["user__username", "subject"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "kind", "subject", "link", "created_at", "read_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -297,3 +297,36 @@ class OutgoingEmail(models.Model):
     def resend(self) -> None:
         """Send again (a failed e-mail, or one the recipient lost): a fresh set of attempts."""
         OutgoingEmail.objects.filter(pk=self.pk).update(status=self.Status.PENDING, attempts=0, last_error="")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self) -> "NotificationQuerySet":
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """What happened that someone should know, in the portal beside the e-mail: an input submitted, returned."""
+
+    class Kind(models.TextChoices):
+        INPUT_SUBMITTED = "input_submitted", _("Input submitted")
+        INPUT_RETURNED = "input_returned", _("Input returned to you")
+        INPUT_ACCEPTED = "input_accepted", _("Input accepted")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    subject = models.CharField(_("about"), max_length=300, help_text=_("In the recipient's language."))
+    link = models.CharField(_("link"), max_length=300)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.subject}"

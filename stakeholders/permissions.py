@@ -68,6 +68,7 @@ ROLE_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "stakeholders.organisation",
         "stakeholders.contact",
         "stakeholders.outgoingemail",
+        "stakeholders.notification",
     ),
     Role.FOCAL_POINT: (),
     Role.AGENCY_STAFF: (),

@@ -17,6 +17,7 @@ def account_pages(focal_point_a) -> list[str]:
         reverse("accounts:user-invite"),
         reverse("accounts:user-update", args=[focal_point_a.pk]),
         reverse("password_change"),
+        reverse("accounts:notification-list"),
     ]
 
 

@@ -187,6 +187,7 @@ def input_accept(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         with transaction.atomic():
             _locked(input_).accept(by=request.user)  # a second click finds it accepted
+            notifications.notify_accepted(input_)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

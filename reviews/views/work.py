@@ -16,7 +16,7 @@ from ..models import Assignment, DraftVersion, Input, ObjectiveAssessment, Revie
 def my_work(request: HttpRequest) -> HttpResponse:
     user = request.user
     cycle = ReviewCycle.objects.current()
-    context = {"cycle": cycle, "today": timezone.localdate()}
+    context = {"cycle": cycle, "today": timezone.localdate(), "notifications": list(user.notifications.unread()[:5])}
     if has_any_role(user, Role.SECRETARIAT):
         context["secretariat"] = _secretariat(cycle)
     organisation_id = reporting_organisation_id(user)

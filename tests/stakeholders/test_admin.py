@@ -92,6 +92,11 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     from imports.models import ImportJob
 
     ImportJob.objects.create(file=ContentFile(b"x", name="a.csv"), filename="a.csv", sha256="0" * 64)
+    from stakeholders.models import Notification
+
+    Notification.objects.create(
+        user=request.getfixturevalue(user_fixture), kind="input_submitted", subject="x", link="/"
+    )
 
     NarrativeTranslation.objects.create(
         assessment=ObjectiveAssessment.objects.first(),
