@@ -120,11 +120,14 @@ def measure_update(request: HttpRequest, pk: int) -> HttpResponse:
 def crosswalk_page(request: HttpRequest) -> HttpResponse:
     """Objectives, SDG targets, indicators and national measures side by side; filterable, downloadable."""
     number = request.GET.get("objective", "")
+    targets = list(SDGTarget.objects.order_by("code"))
+    # Only a known code reaches a query (a parameter may hold anything, NUL characters included).
     target = request.GET.get("target", "")
+    target = target if target in {t.code for t in targets} else ""
     verified_only = request.GET.get("verified") == "1"
     rows = crosswalk(
-        objective=int(number) if number.isdigit() else None,
-        target=target if SDGTarget.objects.filter(code=target).exists() else "",
+        objective=int(number) if number.isdigit() and number.isascii() else None,
+        target=target,
         verified_only=verified_only,
     )
     fmt = request.GET.get("format")
@@ -155,7 +158,7 @@ def crosswalk_page(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "objectives": Objective.objects.order_by("number"),
-        "targets": SDGTarget.objects.order_by("code"),
+        "targets": targets,
         "objective": number,
         "target": target,
         "verified_only": verified_only,

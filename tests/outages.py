@@ -259,7 +259,8 @@ class Browser:
             request.add_header("Referer", self.base + path)
         try:
             with self.opener.open(request, timeout=60) as response:
-                return response.status, dict(response.headers), response.read().decode()
+                # Downloads (workbooks, PDFs) are read too: the crawl wants their status, not their text.
+                return response.status, dict(response.headers), response.read().decode(errors="replace")
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read().decode(errors="replace")
 

@@ -39,7 +39,8 @@ def filled(template: bytes, *, status: str) -> bytes:
     return buffer.getvalue()
 
 
-def test_a_review_is_imported_from_the_template(page, tmp_path):
+def test_a_review_is_imported_from_the_template(page, tmp_path, eager_celery):
+    """The import's jobs run in the server's process (the embedded default), whatever the environment's broker."""
     UserFactory(username="anna", role=Role.SECRETARIAT, is_staff=True)
     log_in(page, "anna", TEST_PASSWORD)
     page.get_by_role("button", name="Administration").click()

@@ -15,7 +15,8 @@ from .conftest import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_a_pledge_is_proposed_validated_reported_and_drafted(browser, live_server, page):
+def test_a_pledge_is_proposed_validated_reported_and_drafted(browser, live_server, page, eager_celery):
+    """The export runs in the server's process (the embedded default), whatever the environment's broker."""
     cycle = ReviewCycleFactory(year=2030, name="Third regional review (2030)")
     ministry = OrganisationFactory(name="Ministry of Labour and Social Protection", acronym="MLSP", kind="government")
     UserFactory(username="olga", role=Role.FOCAL_POINT, organisation=ministry)
