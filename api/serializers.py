@@ -11,8 +11,6 @@ from objectives.models import Action, Activity, GuidingPrinciple, Indicator, Ind
 from reviews.models import ActionProgress, ExportJob, ObjectiveAssessment, ReviewCycle, narrative_in
 from stakeholders.models import Organisation
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
 
 class TranslationsField(serializers.Field):
     """{"title": {"en": ..., "ru": ..., "be": ...}, ...} for the named modeltranslation fields."""
@@ -24,7 +22,10 @@ class TranslationsField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, obj) -> dict:
-        return {name: {code: getattr(obj, f"{name}_{code}") or "" for code in LANGUAGE_CODES} for name in self.names}
+        return {
+            name: {code: getattr(obj, f"{name}_{code}") or "" for code in settings.LANGUAGE_CODES}
+            for name in self.names
+        }
 
 
 TranslationsField = extend_schema_field(

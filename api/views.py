@@ -37,9 +37,11 @@ from stakeholders.models import Organisation
 
 from . import serializers
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 LANG = OpenApiParameter(
-    "lang", OpenApiTypes.STR, enum=LANGUAGE_CODES, description="Language of the translated texts (default: en)."
+    "lang",
+    OpenApiTypes.STR,
+    enum=list(settings.LANGUAGE_CODES),
+    description="Language of the translated texts (default: en).",
 )
 
 
@@ -71,7 +73,7 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs) -> None:
         language = request.query_params.get("lang", "")
-        translation.activate(language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE)
+        translation.activate(language if language in settings.LANGUAGE_CODES else settings.LANGUAGE_CODE)
         super().initial(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):

@@ -256,10 +256,14 @@ def apply(plan: Plan, *, by, reason: str, progress=None) -> dict:
     return done
 
 
-def _assigned(sheet: Sheet, record, values: dict, lookups: Lookups) -> tuple:
+def _assigned(sheet: Sheet, record, values: dict, lookups: Lookups, *, copy_record: bool = True) -> tuple:
     """(record with the row's values, {m2m name: objects}, field names left out because their record is yet to be
-    created by this file). An existing record is copied: checking never changes what the page shows."""
-    record = sheet.model() if record is None else copy.copy(record)
+    created by this file). Checking works on a copy of an existing record, so that it never changes what a page
+    shows; applying writes the record itself."""
+    if record is None:
+        record = sheet.model()
+    elif copy_record:
+        record = copy.copy(record)
     many, pending = {}, []
     for name, value in values.items():
         if name in sheet.m2m:
@@ -295,14 +299,8 @@ def _valid(sheet: Sheet, record, row: RowPlan, lookups: Lookups, problems: list)
 
 
 def _write(sheet: Sheet, record, row: RowPlan, lookups: Lookups, *, by, reason: str) -> None:
-    if record is None:
-        record = sheet.model()
-    many = {}
-    for name, value in row.values.items():
-        if name in sheet.m2m:
-            many[name] = [lookups.resolve(v) for v in value]
-            continue
-        setattr(record, _field_name(sheet, name), lookups.resolve(_final(sheet, name, value)))
+    # Every record the row refers to exists by now (earlier sheets were written first): nothing is left out.
+    record, many, _pending = _assigned(sheet, record, row.values, lookups, copy_record=False)
     if hasattr(record, "updated_by"):
         record.updated_by = by
     if hasattr(record, "proposed_by") and record.pk is None:

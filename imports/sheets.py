@@ -9,6 +9,7 @@ any of the portal's languages), a review cycle as "regional 2020" or "global 202
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -22,8 +23,6 @@ from stakeholders.models import Organisation
 from . import columns as c
 from .columns import CellError
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
 
 @dataclass(frozen=True)
 class Ref:
@@ -34,31 +33,59 @@ class Ref:
 
 
 class Lookups:
-    """The records rows refer to, read once per file."""
+    """The records rows refer to, read once per file, when a row first needs them: the template and the
+    upload page, which only name sheets and columns, read none."""
 
     def __init__(self) -> None:
-        self.objectives = {o.number: o for o in Objective.objects.all()}
-        self.actions = {a.code: a for a in Action.objects.select_related("objective")}
-        self.principles = {p.letter.lower(): p for p in GuidingPrinciple.objects.all()}
-        self.targets = {t.code: t for t in SDGTarget.objects.all()}
-        self.organisations: dict[str, Organisation] = {}
-        for organisation in Organisation.objects.all():
-            for code in LANGUAGES:
-                for name in (getattr(organisation, f"name_{code}"), getattr(organisation, f"acronym_{code}")):
-                    if name:
-                        self.organisations.setdefault(name.strip().lower(), organisation)
-        self.reload()
         self.pending: dict[str, set] = {"cycle": set(), "indicator": set()}
 
-    def reload(self) -> None:
-        self.cycles = {(cycle.level, cycle.year): cycle for cycle in ReviewCycle.objects.all()}
-        self.cycle_names = {
+    @cached_property
+    def objectives(self) -> dict:
+        return {o.number: o for o in Objective.objects.all()}
+
+    @cached_property
+    def actions(self) -> dict:
+        return {a.code: a for a in Action.objects.select_related("objective")}
+
+    @cached_property
+    def principles(self) -> dict:
+        return {p.letter.lower(): p for p in GuidingPrinciple.objects.all()}
+
+    @cached_property
+    def targets(self) -> dict:
+        return {t.code: t for t in SDGTarget.objects.all()}
+
+    @cached_property
+    def organisations(self) -> dict[str, Organisation]:
+        found: dict[str, Organisation] = {}
+        for organisation in Organisation.objects.all():
+            for code in settings.LANGUAGE_CODES:
+                for name in (getattr(organisation, f"name_{code}"), getattr(organisation, f"acronym_{code}")):
+                    if name:
+                        found.setdefault(name.strip().lower(), organisation)
+        return found
+
+    @cached_property
+    def cycles(self) -> dict:
+        return {(cycle.level, cycle.year): cycle for cycle in ReviewCycle.objects.all()}
+
+    @cached_property
+    def cycle_names(self) -> dict:
+        return {
             getattr(cycle, f"name_{code}").strip().lower(): key
             for key, cycle in self.cycles.items()
-            for code in LANGUAGES
+            for code in settings.LANGUAGE_CODES
             if getattr(cycle, f"name_{code}")
         }
-        self.indicators = {i.code: i for i in Indicator.objects.all()}
+
+    @cached_property
+    def indicators(self) -> dict:
+        return {i.code: i for i in Indicator.objects.all()}
+
+    def reload(self) -> None:
+        """Forget the cycles and indicators: the next row reads them again (after a sheet wrote some)."""
+        for name in ("cycles", "cycle_names", "indicators"):
+            self.__dict__.pop(name, None)
 
     # References, each raising CellError with a message for the user.
     def objective(self, raw) -> Objective:
@@ -400,7 +427,7 @@ class _Languages:
     """The portal's languages as choices for a column."""
 
     choices = list(settings.LANGUAGES)
-    values = LANGUAGES
+    values = list(settings.LANGUAGE_CODES)
 
 
 SHEET_NAMES = ["cycles", "indicators", "observations", "activities", "assessments", "action_statuses", "pledges"]

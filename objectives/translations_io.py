@@ -88,7 +88,7 @@ def _problem(row: Row, target, languages: set[str]) -> str:
 @transaction.atomic
 def load(rows: list[Row], *, official: bool) -> int:
     """Store the texts; returns how many were stored. Raises TranslationFileError, changing nothing."""
-    languages = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+    languages = set(settings.LANGUAGE_CODES) - {settings.LANGUAGE_CODE}
     targets = _targets()
     found = [(row, targets.get(row.kind, {}).get(row.key)) for row in rows]
     errors = [problem for row, target in found if (problem := _problem(row, target, languages))]

@@ -61,6 +61,11 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = get_object_or_404(Pledge.objects.with_related(), pk=pk)
+    return _detail_page(request, pledge, DeclineForm() if pledge.status == Pledge.Status.PROPOSED else None)
+
+
+def _detail_page(request: HttpRequest, pledge: Pledge, decline_form, *, status: int = 200) -> HttpResponse:
+    """The pledge's page; after a refused decline, with the form and its errors."""
     context = {
         "pledge": pledge,
         "matching": pledge.matching.select_related("organisation"),
@@ -69,9 +74,9 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit_pledge(request.user, pledge),
         "can_validate": can_validate(request.user)
         and pledge.status in (Pledge.Status.PROPOSED, Pledge.Status.DECLINED),
-        "decline_form": DeclineForm() if pledge.status == Pledge.Status.PROPOSED else None,
+        "decline_form": decline_form,
     }
-    return render(request, "pledges/pledge_detail.html", context)
+    return render(request, "pledges/pledge_detail.html", context, status=status)
 
 
 def _own_organisation(user) -> Organisation | None:
@@ -154,12 +159,4 @@ def pledge_decline(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The pledge %(title)s was declined.") % {"title": pledge})
         return redirect(pledge)
-    context = {
-        "pledge": pledge,
-        "matching": pledge.matching.select_related("organisation"),
-        "progress": pledge.progress.select_related("cycle").order_by("cycle__year"),
-        "can_edit": can_edit_pledge(request.user, pledge),
-        "can_validate": True,
-        "decline_form": form,
-    }
-    return render(request, "pledges/pledge_detail.html", context, status=400)
+    return _detail_page(request, pledge, form, status=400)

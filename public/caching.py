@@ -14,13 +14,12 @@ from django.views.decorators.http import conditional_page, require_safe
 from .freshness import generation
 
 PAGE_TIMEOUT = 24 * 3600
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def page_language(request: HttpRequest) -> str:
     """`?lang=xx` names the page's language (each language has its own address); otherwise the visitor's."""
     requested = request.GET.get("lang", "")
-    return requested if requested in LANGUAGE_CODES else translation.get_language()
+    return requested if requested in settings.LANGUAGE_CODES else translation.get_language()
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -28,6 +28,7 @@ from reviews.models import (
     public_activities,
     public_assessments,
     public_indicators,
+    public_observations,
     public_pledges,
     shows_narratives,
 )
@@ -128,9 +129,8 @@ def _narratives(publication: Publication, language: str) -> Table:
 
 def _observations(publication: Publication) -> "list[IndicatorObservation]":
     return list(
-        IndicatorObservation.objects.filter(
-            indicator__in=public_indicators(), year__lte=publication.cycle.effective_cutoff.year
-        )
+        public_observations()
+        .filter(year__lte=publication.cycle.effective_cutoff.year)
         .select_related("indicator")
         .order_by("indicator__code", "year", "disaggregation")
     )

@@ -16,7 +16,7 @@ class PublicSitemap(Sitemap):
         paths += [reverse("public:cycle", args=[cycle.pk]) for cycle in published_cycles()]
         paths += [reverse("public:objective", args=[n]) for n in Objective.objects.values_list("number", flat=True)]
         paths += [reverse("public:indicator", args=[pk]) for pk in public_indicators().values_list("pk", flat=True)]
-        return [f"{path}?lang={code}" for path in paths for code, _name in settings.LANGUAGES]
+        return [f"{path}?lang={code}" for path in paths for code in settings.LANGUAGE_CODES]
 
     def location(self, item: str) -> str:
         return item

@@ -33,15 +33,15 @@ from . import opendata
 from .caching import public_page
 
 
-def _status_cycles() -> list:
-    """Published cycles whose statuses are public, in order of year."""
-    return [cycle for cycle in published_cycles() if cycle.publication.statuses]
+def _status_cycles(cycles) -> list:
+    """The published cycles whose statuses are public, in order of year."""
+    return [cycle for cycle in cycles if cycle.publication.statuses]
 
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     cycles = list(published_cycles())
-    status_cycles = [cycle for cycle in cycles if cycle.publication.statuses]
+    status_cycles = _status_cycles(cycles)
     statuses = {
         (cycle_id, objective_id): status
         for cycle_id, objective_id, status in public_assessments().values_list("cycle_id", "objective_id", "status")
@@ -84,7 +84,7 @@ def cycle(request: HttpRequest, pk: int) -> HttpResponse:
 @public_page
 def objective(request: HttpRequest, number: int) -> HttpResponse:
     objective = get_object_or_404(Objective.objects.select_related("round_table"), number=number)
-    cycles = _status_cycles()
+    cycles = _status_cycles(published_cycles())
     publications = {cycle.pk: cycle.publication for cycle in cycles}
     assessments = list(
         public_assessments()

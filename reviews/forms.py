@@ -599,7 +599,29 @@ class ModerationForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class WordTemplateForm(forms.Form):
+class FileOrNoneForm(forms.Form):
+    """A file of the cycle's drafts (the Word template, the emblem): upload one, or tick the box to go without it.
+    Subclasses name the file field (FILE) and say what is missing when neither is done (MISSING)."""
+
+    FILE = ""
+    MISSING = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get(self.FILE) and not cleaned.get("remove") and not self.errors:
+            raise ValidationError(self.MISSING)
+        return cleaned
+
+    @property
+    def upload(self):
+        """The file to keep, or None to go without."""
+        return None if self.cleaned_data["remove"] else self.cleaned_data[self.FILE]
+
+
+class WordTemplateForm(FileOrNoneForm):
+    FILE = "template"
+    MISSING = _("Choose a template to upload, or tick the box to use the default.")
+
     template = forms.FileField(
         label=_("Word template (.docx or .dotx)"),
         required=False,
@@ -612,12 +634,6 @@ class WordTemplateForm(forms.Form):
         if upload:
             check_template(upload)
         return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("template") and not cleaned.get("remove") and not self.errors:
-            raise ValidationError(_("Choose a template to upload, or tick the box to use the default."))
-        return cleaned
 
 
 class NarrativeTranslationForm(forms.Form):
@@ -653,11 +669,14 @@ class PublicationForm(forms.ModelForm):
         fields = list(Publication.PARTS)
 
 
-class EmblemForm(forms.Form):
+class EmblemForm(FileOrNoneForm):
     """The emblem on the drafts' cover: a PNG or JPEG (judged by its content), or none. Its fields are prefixed:
     it shares a page with the Word template's form."""
 
     prefix = "emblem"
+    FILE = "emblem"
+    MISSING = _("Choose an image to upload, or tick the box to have no emblem.")
+    extension = "png"  # of the accepted image, as its content says
 
     emblem = forms.FileField(
         label=_("Emblem (PNG or JPEG)"),
@@ -669,13 +688,7 @@ class EmblemForm(forms.Form):
     def clean_emblem(self):
         upload = self.cleaned_data.get("emblem")
         if upload:
-            extension, _mime = check_upload(upload)
-            if extension not in ("png", "jpg"):
+            self.extension, _mime = check_upload(upload)
+            if self.extension not in ("png", "jpg"):
                 raise ValidationError(_("%(name)s is not a PNG or JPEG image.") % {"name": upload.name})
         return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("emblem") and not cleaned.get("remove") and not self.errors:
-            raise ValidationError(_("Choose an image to upload, or tick the box to have no emblem."))
-        return cleaned

@@ -196,7 +196,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Reference data in every portal language (django-modeltranslation: one column per language, no
 # joins); a text missing in a language is shown in English (and marked where it matters).
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
-MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+# The languages' codes, for whatever needs only them (content columns, ?lang=, imports).
+LANGUAGE_CODES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_LANGUAGES = LANGUAGE_CODES
 MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 # Date and number formats Django does not ship (Belarusian); the others come from Django.
 FORMAT_MODULE_PATH = ["uncnm_portal.formats"]

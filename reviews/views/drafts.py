@@ -182,18 +182,14 @@ def word_template(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     form = WordTemplateForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if cycle.word_template:
-            cycle.word_template.delete(save=False)
-        upload = form.cleaned_data["template"]
-        if upload and not form.cleaned_data["remove"]:
-            cycle.word_template.save(f"cycle-{cycle.pk}.docx", upload, save=False)
+        upload = form.upload
+        _replace_file(cycle, "word_template", upload, f"cycle-{cycle.pk}.docx")
+        if upload:
             messages.success(
                 request, _("The Word drafts of this cycle now use the template %(name)s.") % {"name": upload.name}
             )
         else:
-            cycle.word_template = ""
             messages.success(request, _("The Word drafts of this cycle use the portal's A4 default."))
-        cycle.save(update_fields=["word_template"])
         return redirect("reviews:export-list", pk=cycle.pk)
     context = {"cycle": cycle, "form": form, "emblem_form": EmblemForm()}
     return render(request, "reviews/word_template.html", context, status=400 if form.is_bound else 200)
@@ -206,20 +202,26 @@ def emblem(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     form = EmblemForm(request.POST, request.FILES or None)
     if form.is_valid():
-        if cycle.emblem:
-            cycle.emblem.delete(save=False)
-        upload = form.cleaned_data["emblem"]
-        if upload and not form.cleaned_data["remove"]:
-            extension = "png" if upload.read(4).startswith(b"\x89PN") else "jpg"
-            upload.seek(0)
-            cycle.emblem.save(f"cycle-{cycle.pk}.{extension}", upload, save=False)
+        upload = form.upload
+        _replace_file(cycle, "emblem", upload, f"cycle-{cycle.pk}.{form.extension}")
+        if upload:
             messages.success(
                 request, _("The drafts of this cycle show the emblem %(name)s on their cover.") % {"name": upload.name}
             )
         else:
-            cycle.emblem = ""
             messages.success(request, _("The drafts of this cycle have no emblem on their cover."))
-        cycle.save(update_fields=["emblem"])
         return redirect("reviews:word-template", pk=cycle.pk)
     context = {"cycle": cycle, "form": WordTemplateForm(), "emblem_form": form}
     return render(request, "reviews/word_template.html", context, status=400)
+
+
+def _replace_file(cycle: ReviewCycle, field: str, upload, name: str) -> None:
+    """Put the upload in the cycle's file field under a name of the portal's, or empty the field (None)."""
+    current = getattr(cycle, field)
+    if current:
+        current.delete(save=False)
+    if upload:
+        getattr(cycle, field).save(name, upload, save=False)
+    else:
+        setattr(cycle, field, "")
+    cycle.save(update_fields=[field])
