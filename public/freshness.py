@@ -10,6 +10,7 @@ import time
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 KEY = "public:generation"
@@ -45,8 +46,15 @@ def generation() -> tuple[int, float]:
     return value
 
 
-def bump(**kwargs) -> None:
+def _new_generation() -> None:
     cache.set(KEY, (time.time_ns(), time.time()), timeout=None)
+
+
+def bump(**kwargs) -> None:
+    """A save of public content: a new generation now, and once more when its transaction commits. A page rendered
+    in between reads the data from before the commit; without the second move it would stay cached as current."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
 def connect_signals() -> None:

@@ -259,3 +259,18 @@ def test_validated_pledges_are_public_and_proposals_are_not(world, organisation_
     world.publication.pledges = False
     world.publication.save()
     assert "Digital work permits" not in client.get(reverse("public:objective", args=[1])).content.decode()
+
+
+def test_a_page_rendered_before_an_edit_commits_is_not_served_after_it(world, django_capture_on_commit_callbacks):
+    from public.freshness import generation
+
+    client = Client()
+    url = reverse("public:objective", args=[1])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assessment = ObjectiveAssessment.objects.get(cycle=world.published, objective__number=1)
+        assessment.achievements = "Corrected achievement"
+        assessment.save()
+        during = generation()
+        client.get(url)  # a page rendered meanwhile is cached under the counter of this moment
+    assert callbacks
+    assert generation() != during  # the commit moved the counter on: that copy is never served again
