@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Organisation
+from uncnm_portal.widgets import Picker
 
 from .models import Action, Activity, Indicator, IndicatorObservation
 
@@ -34,9 +35,9 @@ class ActivityForm(forms.ModelForm):
             "link",
         ]
         widgets = {
-            "partners": forms.SelectMultiple(attrs={"size": 6}),
-            "objectives": forms.SelectMultiple(attrs={"size": 8}),
-            "actions": forms.SelectMultiple(attrs={"size": 8}),
+            "partners": Picker(),
+            "objectives": Picker(),
+            "actions": Picker(follows="objectives", follows_value=lambda action: action.objective_id),
             "start_date": DateInput(format="%Y-%m-%d"),
             "end_date": DateInput(format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 6, "maxlength": 20000}),
@@ -100,8 +101,8 @@ class IndicatorForm(forms.ModelForm):
             "notes",
         ]
         widgets = {
-            "objectives": forms.SelectMultiple(attrs={"size": 8}),
-            "sdg_targets": forms.SelectMultiple(attrs={"size": 6}),
+            "objectives": Picker(),
+            "sdg_targets": Picker(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Organisation
+from uncnm_portal.widgets import Picker
 
 from .models import Pledge, check_objectives
 
@@ -34,9 +35,9 @@ class PledgeForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
-            "objectives": forms.SelectMultiple(attrs={"size": 8}),
-            "partners": forms.SelectMultiple(attrs={"size": 6}),
-            "matching": forms.SelectMultiple(attrs={"size": 5}),
+            "objectives": Picker(),
+            "partners": Picker(),
+            "matching": Picker(),
             "starts": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }

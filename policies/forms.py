@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from objectives.models import Action
 from stakeholders.models import Organisation
+from uncnm_portal.widgets import Picker
 
 from .models import Instrument, PlanMeasure
 
@@ -40,8 +41,8 @@ class InstrumentForm(forms.ModelForm):
         ]
         widgets = {
             "adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "objectives": forms.SelectMultiple(attrs={"size": 8}),
-            "actions": forms.SelectMultiple(attrs={"size": 8}),
+            "objectives": Picker(),
+            "actions": Picker(follows="objectives", follows_value=lambda action: action.objective_id),
             **{f"summary_{code}": forms.Textarea(attrs={"rows": 3}) for code, _name in settings.LANGUAGES},
         }
         labels = {**_language_labels("title", _("Title")), **_language_labels("summary", _("Summary"))}
@@ -72,7 +73,7 @@ class PlanMeasureForm(forms.ModelForm):
         fields = ["number", "title_en", "title_ru", "title_be", "responsible", "deadline", "objectives"]
         widgets = {
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "objectives": forms.SelectMultiple(attrs={"size": 6}),
+            "objectives": Picker(),
         }
         labels = _language_labels("title", _("Measure"))
 

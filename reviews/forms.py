@@ -10,6 +10,7 @@ from objectives.models import Objective
 from stakeholders.models import Organisation, User
 from uncnm_portal import uploads
 from uncnm_portal.validators import int_or_none, validate_plausible_date
+from uncnm_portal.widgets import Picker, SinglePicker
 
 from .evidence import check_upload
 from .models import (
@@ -54,9 +55,9 @@ class AssessmentForm(forms.ModelForm):
         ]
         widgets = {
             **{name: forms.Textarea(attrs={"rows": 5}) for name in ObjectiveAssessment.NARRATIVE_FIELDS},
-            "principles": forms.CheckboxSelectMultiple,
-            "lead_organisations": forms.SelectMultiple(attrs={"size": 8}),
-            "contributing_organisations": forms.SelectMultiple(attrs={"size": 8}),
+            "principles": Picker(),
+            "lead_organisations": Picker(),
+            "contributing_organisations": Picker(),
         }
         help_texts = {
             name: _("Markdown: **bold**, *italic*, lists, links.") for name in ObjectiveAssessment.NARRATIVE_FIELDS
@@ -229,7 +230,7 @@ class ReviewCycleForm(forms.ModelForm):
                 name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
                 for name in [*DATES, "data_cutoff", "validation_due"]
             },
-            "mechanism_members": forms.SelectMultiple(attrs={"size": 8}),
+            "mechanism_members": Picker(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
@@ -374,7 +375,7 @@ class AssignmentForm(forms.Form):
     objectives = forms.ModelMultipleChoiceField(
         label=_("Objectives"),
         queryset=Objective.objects.order_by("number"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=Picker(),
     )
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.active())
     role = forms.ChoiceField(label=_("Role"), choices=Assignment.Role.choices)
@@ -384,6 +385,7 @@ class AssignmentForm(forms.Form):
         .select_related("organisation")
         .order_by("last_name"),
         required=False,
+        widget=SinglePicker(follows="organisation", follows_value=lambda user: user.organisation_id),
     )
     deadline = forms.DateField(
         label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}), validators=[validate_plausible_date]
@@ -447,8 +449,8 @@ class ConsultationForm(forms.ModelForm):
         ]
         widgets = {
             "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "objectives": forms.SelectMultiple(attrs={"size": 8}),
-            "inputs": forms.SelectMultiple(attrs={"size": 6}),
+            "objectives": Picker(),
+            "inputs": Picker(),
             **{f"key_messages_{code}": forms.Textarea(attrs={"rows": 4}) for code, _name in settings.LANGUAGES},
         }
         labels = {

@@ -15,6 +15,7 @@ urlpatterns = [
         account_views.user_reset_second_factor,
         name="user-reset-second-factor",
     ),
+    path("preferences/", account_views.preferences, name="preferences"),
     path("notifications/", account_views.notification_list, name="notification-list"),
     path("notifications/read/", account_views.notification_mark_read, name="notification-mark-read"),
     path("two-factor/", account_views.two_factor, name="two-factor"),

@@ -5,6 +5,7 @@ import base64
 import time
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,7 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from uncnm_portal.once import once_per_form
 
 from . import enrolment, invitations
-from .forms import AccountForm, InvitationForm
+from .forms import AccountForm, InvitationForm, PreferencesForm
 from .models import Role, User
 from .permissions import member_required, role_required
 
@@ -248,3 +249,25 @@ def notification_mark_read(request: HttpRequest) -> HttpResponse:
         % {"count": count},
     )
     return redirect("accounts:notification-list")
+
+
+@member_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    """The person's own language (pages and e-mails alike) and time zone."""
+    form = PreferencesForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        translation.activate(user.language)  # the confirmation already in the chosen language
+        messages.success(request, _("Your preferences are saved."))
+        response = redirect("accounts:preferences")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
+    status = 400 if form.is_bound else 200
+    return render(request, "stakeholders/preferences.html", {"form": form}, status=status)

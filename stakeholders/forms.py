@@ -4,6 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from uncnm_portal.validators import time_zone_names
+from uncnm_portal.widgets import SinglePicker
+
 from .models import Organisation, Role, User
 
 
@@ -72,3 +75,27 @@ class InvitationForm(forms.Form):
         if existing is not None:
             raise ValidationError(_("An account with this e-mail address already exists."))
         return email
+
+
+class PreferencesForm(forms.ModelForm):
+    """A person's own settings: one language for the portal's pages and its e-mails, and a time zone."""
+
+    class Meta:
+        model = User
+        fields = ["language", "time_zone"]
+        labels = {"language": _("Language"), "time_zone": _("Time zone")}
+        help_texts = {
+            "language": _("The portal's pages and the e-mails it sends you."),
+            "time_zone": _("Dates and times in the portal are shown in this zone, e.g. Europe/Minsk."),
+        }
+        widgets = {"time_zone": SinglePicker()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=self.fields["time_zone"].label,
+            help_text=self.fields["time_zone"].help_text,
+            choices=[(name, name.replace("_", " ")) for name in time_zone_names()],
+            widget=SinglePicker(),
+            error_messages={"invalid_choice": _("Choose a time zone from the list.")},
+        )

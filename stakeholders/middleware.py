@@ -1,9 +1,11 @@
+import zoneinfo
 from urllib.parse import quote
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 
 class SecondFactorMiddleware:
@@ -54,3 +56,21 @@ class TrustedProxyMiddleware:
             if len(forwarded) >= count:
                 request.META["REMOTE_ADDR"] = forwarded[-count]
         return self.get_response(request)
+
+
+class TimeZoneMiddleware:
+    """Dates and times in the signed-in person's time zone (their preferences); the portal's own otherwise."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        zone = getattr(request.user, "time_zone", "") if request.user.is_authenticated else ""
+        try:
+            timezone.activate(zoneinfo.ZoneInfo(zone)) if zone else timezone.deactivate()
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):  # a zone this machine no longer knows
+            timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from uncnm_portal.validators import validate_time_zone
+
 
 class Role(models.TextChoices):
     """The portal's roles; each is a Group of the same name, created by a migration."""
@@ -132,6 +134,13 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default="en",
         help_text=_("Used for e-mails the portal sends to this person."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("The portal shows dates and times in this zone."),
     )
 
     objects = UserManager()

@@ -43,14 +43,61 @@ def test_restore_brings_back_the_earlier_text_as_a_new_change(secretariat, login
     count = assessment.history.count()
 
     client = login(secretariat)
-    response = client.post(reverse("history:restore", args=["assessment", assessment.pk, earlier.history_id]))
+    url = reverse("history:restore", args=["assessment", assessment.pk, earlier.history_id])
+    # First a confirmation page: the differing fields, all ticked, today's value beside that version's.
+    page = client.get(url).content.decode()
+    assert 'value="achievements"' in page and 'value="principles"' in page
+    assert 'value="status"' not in page  # unchanged fields are not offered
+    assert assessment.achievements == "Later text"  # looking restores nothing
+    response = client.post(url, {"fields": ["achievements", "principles"]})
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.achievements == "Earlier text"
     assert set(assessment.principles.values_list("letter", flat=True)) == {"a", "b"}
     assert assessment.version == 3  # an open editor on version 2 now meets the conflict page
     assert assessment.history.count() > count
-    assert assessment.history.order_by("-history_id").filter(history_change_reason__startswith="Restored").exists()
+    assert assessment.history.latest().history_change_reason == f"restore {earlier.history_id}"
+    # The history says so in the reader's language and time zone.
+    history = client.get(reverse("history:list", args=["assessment", assessment.pk]), HTTP_ACCEPT_LANGUAGE="ru")
+    assert "Восстановлено из версии от" in history.content.decode()
+
+
+def test_restore_brings_back_only_the_fields_ticked(secretariat, login):
+    assessment = AssessmentFactory(cycle=ReviewCycleFactory(), status="early", achievements="Earlier text")
+    earlier = assessment.history.order_by("-history_id").first()
+    assessment.achievements, assessment.status = "Later text", "advanced"
+    assessment.save_edits(expected_version=1, by=secretariat, m2m={})
+    client = login(secretariat)
+    url = reverse("history:restore", args=["assessment", assessment.pk, earlier.history_id])
+    response = client.post(url, {"fields": ["status"]})
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert (assessment.status, assessment.achievements) == ("early", "Later text")
+    assert "1 field was restored" in client.get(response["Location"]).content.decode()
+
+
+def test_restore_with_nothing_ticked_says_so_and_changes_nothing(secretariat, login):
+    assessment = AssessmentFactory(cycle=ReviewCycleFactory(), achievements="Earlier text")
+    earlier = assessment.history.order_by("-history_id").first()
+    assessment.achievements = "Later text"
+    assessment.save_edits(expected_version=1, by=secretariat, m2m={})
+    url = reverse("history:restore", args=["assessment", assessment.pk, earlier.history_id])
+    for data in ({}, {"fields": ["no_such_field"]}):
+        response = login(secretariat).post(url, data)
+        assert response.status_code == 400
+        assessment.refresh_from_db()
+        assert assessment.achievements == "Later text" and assessment.version == 2
+    assert "Choose at least one field to restore." in login(secretariat).post(url, {}).content.decode()
+
+
+def test_history_shows_narratives_as_rendered_markdown_with_the_changes_marked(secretariat, login):
+    assessment = AssessmentFactory(cycle=ReviewCycleFactory(), achievements="A **monthly** report.\n\n- one")
+    assessment.achievements = "A **weekly** report.\n\n- one\n- two"
+    assessment.save_edits(expected_version=1, by=secretariat, m2m={})
+    html = login(secretariat).get(reverse("history:list", args=["assessment", assessment.pk])).content.decode()
+    assert "<del><strong>monthly</strong></del>" in html and "<ins><strong>weekly</strong></ins>" in html
+    assert "<li><ins>two</ins></li>" in html
+    assert "**" not in html
 
 
 def test_restore_of_action_status_and_indicator(secretariat, login):
@@ -63,8 +110,10 @@ def test_restore_of_action_status_and_indicator(secretariat, login):
     indicator.name = "New name"
     indicator.save()
     client = login(secretariat)
-    client.post(reverse("history:restore", args=["action-status", progress.pk, first.history_id]))
-    client.post(reverse("history:restore", args=["indicator", indicator.pk, first_indicator.history_id]))
+    client.post(reverse("history:restore", args=["action-status", progress.pk, first.history_id]), {"fields": "status"})
+    client.post(
+        reverse("history:restore", args=["indicator", indicator.pk, first_indicator.history_id]), {"fields": "name"}
+    )
     progress.refresh_from_db()
     indicator.refresh_from_db()
     assert progress.status == "planned" and indicator.name == "Old name"
@@ -98,7 +147,9 @@ def test_restoring_an_activity_moves_its_version_on_so_open_editors_meet_a_confl
     activity = ActivityFactory(title="First")
     Activity.objects.filter(pk=activity.pk).update(title="Second")
     first = activity.history.earliest()
-    response = login(secretariat).post(reverse("history:restore", args=["activity", activity.pk, first.history_id]))
+    response = login(secretariat).post(
+        reverse("history:restore", args=["activity", activity.pk, first.history_id]), {"fields": "title"}
+    )
     assert response.status_code == 302
     activity.refresh_from_db()
     assert activity.title == "First" and activity.version == 2

@@ -18,6 +18,7 @@ def account_pages(focal_point_a) -> list[str]:
         reverse("accounts:user-update", args=[focal_point_a.pk]),
         reverse("password_change"),
         reverse("accounts:notification-list"),
+        reverse("accounts:preferences"),
     ]
 
 

@@ -286,8 +286,7 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         ),
         "history:restore": Page(
             reverse("history:restore", args=["assessment", assessment.pk, assessment.history.earliest().history_id]),
-            {**SECRETARIAT_ONLY, "secretariat": 302},
-            method="post",
+            SECRETARIAT_ONLY,
         ),
     }
 

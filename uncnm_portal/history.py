@@ -4,9 +4,11 @@ django-simple-history records every save of the tracked models; this module
 shows those records and restores an earlier one as a new, recorded change.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -15,13 +17,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy, ngettext
 
 from objectives.models import Activity, Indicator
 from objectives.permissions import can_edit_activity, can_manage_indicators
 from pledges.models import Pledge
 from pledges.permissions import can_edit_pledge
-from reviews.diff import word_diff
+from reviews.diff import markdown_diff, word_diff
 from reviews.models import ActionProgress, ObjectiveAssessment
 from reviews.permissions import can_edit_assessments
 from stakeholders.permissions import member_required
@@ -81,26 +83,82 @@ def _display(field: models.Field, value) -> str:
     return str(value)
 
 
-def _changes(model: type[models.Model], record, older) -> list[tuple[str, str, str]]:
-    """(field label, old HTML, new HTML) for every field that differs from the older record."""
+@dataclass(frozen=True)
+class Change:
+    name: str
+    label: str
+    old: str  # HTML, with <del>
+    new: str  # HTML, with <ins>
+    markdown: bool  # rendered as the portal renders narratives
+
+
+def _change(model: type[models.Model], name: str, old, new) -> Change:
+    field = model._meta.get_field(name)
+    # Long texts are Markdown narratives: compared as they read, not as their source.
+    markdown = isinstance(field, models.TextField) and not getattr(field, "choices", None)
+    old_html, new_html = (markdown_diff if markdown else word_diff)(_display(field, old), _display(field, new))
+    return Change(name, str(field.verbose_name), old_html, new_html, markdown)
+
+
+def _changes(model: type[models.Model], record, older) -> list[Change]:
+    """Every field that differs from the older record."""
     if older is None:
         return []
-    rows = []
-    for change in record.diff_against(older).changes:
-        if change.field in BOOKKEEPING:
+    return [
+        _change(model, change.field, change.old, change.new)
+        for change in record.diff_against(older).changes
+        if change.field not in BOOKKEEPING
+    ]
+
+
+def _restorable(obj: models.Model, record) -> list[Change]:
+    """The fields in which the object today differs from the record: what a restore could bring back."""
+    model, recorded = type(obj), {f.name for f in record._meta.fields}
+    changes = []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name in BOOKKEEPING or field.name not in recorded:
             continue
-        field = model._meta.get_field(change.field)
-        old_html, new_html = word_diff(_display(field, change.old), _display(field, change.new))
-        rows.append((str(field.verbose_name), old_html, new_html))
-    return rows
+        now, then = getattr(obj, field.attname), getattr(record, field.attname)
+        if now != then:
+            changes.append(_change(model, field.name, now, then))
+    for name in _m2m_names(model):
+        now = sorted(getattr(obj, name).values_list("pk", flat=True))
+        then = sorted(_m2m_ids(record, name, model))
+        if now != then:
+            target = model._meta.get_field(name).related_model._meta.model_name
+            changes.append(_change(model, name, [{target: pk} for pk in now], [{target: pk} for pk in then]))
+    return changes
+
+
+RESTORED = re.compile(r"^restore (\d+)$")
+IMPORTED = re.compile(r"^Imported from (.+)$")
+
+
+def describe_reason(reason: str, dates: dict) -> str:
+    """A history record's reason in the reader's language; `dates` maps history ids to their times."""
+    if match := RESTORED.match(reason or ""):
+        when = dates.get(int(match[1]))
+        if when is None:
+            return _("Restored from an earlier version")
+        return _("Restored from the version of %(when)s") % {
+            "when": date_format(timezone.localtime(when), "DATETIME_FORMAT")
+        }
+    if match := IMPORTED.match(reason or ""):
+        return _("Imported from %(file)s") % {"file": match[1]}
+    return reason or ""
 
 
 @member_required
 def history_list(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     tracked, obj = _tracked_object(kind, pk)
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    dates = {record.history_id: record.history_date for record in records}
     entries = [
-        (record, _changes(tracked.model, record, records[i + 1] if i + 1 < len(records) else None))
+        (
+            record,
+            describe_reason(record.history_change_reason, dates),
+            _changes(tracked.model, record, records[i + 1] if i + 1 < len(records) else None),
+        )
         for i, record in enumerate(records)
     ]
     context = {
@@ -113,34 +171,76 @@ def history_list(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "history/history_list.html", context)
 
 
-@require_POST
+class RestoreForm(forms.Form):
+    """Which of the differing fields to bring back from an earlier version."""
+
+    fields = forms.MultipleChoiceField(
+        label=gettext_lazy("Fields to restore"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Choose at least one field to restore.")},
+    )
+
+    def __init__(self, *args, changes: list[Change], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fields"].choices = [(change.name, change.label) for change in changes]
+        self.fields["fields"].initial = [change.name for change in changes]
+
+
 @member_required
-@once_per_form
 def history_restore(request: HttpRequest, kind: str, pk: int, history_id: int) -> HttpResponse:
+    """A confirmation page: the fields in which the object differs from that version, each chosen or not."""
     tracked, obj = _tracked_object(kind, pk)
     if not tracked.can_restore(request.user, obj):
         raise PermissionDenied
     record = get_object_or_404(obj.history, history_id=history_id)
-    restore(obj, record, by=request.user)
+    changes = _restorable(obj, record)
+    if request.method == "POST":
+        return _restore_chosen(request, kind, obj, record, changes)
+    form = RestoreForm(changes=changes)
+    return _restore_page(request, kind, obj, record, changes, form)
+
+
+def _restore_page(request, kind, obj, record, changes, form, status=200) -> HttpResponse:
+    chosen = form.data.getlist("fields") if form.is_bound else form.fields["fields"].initial
+    context = {"object": obj, "kind": kind, "record": record, "changes": changes, "form": form, "chosen": chosen}
+    return render(request, "history/restore.html", context, status=status)
+
+
+@once_per_form
+def _restore_chosen(request, kind, obj, record, changes) -> HttpResponse:
+    form = RestoreForm(request.POST, changes=changes)
+    if not form.is_valid():
+        return _restore_page(request, kind, obj, record, changes, form, status=400)
+    chosen = form.cleaned_data["fields"]
+    restore(obj, record, by=request.user, fields=chosen)
     when = date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
-    messages.success(request, _("The version of %(when)s was restored.") % {"when": when})
+    message = ngettext(
+        "%(count)d field was restored from the version of %(when)s.",
+        "%(count)d fields were restored from the version of %(when)s.",
+        len(chosen),
+    )
+    messages.success(request, message % {"count": len(chosen), "when": when})
     return redirect("history:list", kind=kind, pk=obj.pk)
 
 
 @transaction.atomic
-def restore(obj: models.Model, record, *, by) -> None:
-    """Bring obj back to an earlier historical record; the restore is itself a recorded change."""
+def restore(obj: models.Model, record, *, by, fields: list[str] | None = None) -> None:
+    """Bring obj's `fields` (all by default) back to an earlier historical record, as a recorded change."""
     model = type(obj)
+    chosen = set(fields) if fields is not None else None
     if isinstance(obj, Versioned):
         # Move the version on, so that anyone editing meanwhile meets the conflict page.
         obj.claim_version(obj.version)
+    recorded = {f.name for f in record._meta.fields}
     for field in model._meta.concrete_fields:
-        if field.primary_key or field.name in BOOKKEEPING or field.name not in {f.name for f in record._meta.fields}:
+        if field.primary_key or field.name in BOOKKEEPING or field.name not in recorded:
             continue
-        setattr(obj, field.attname, getattr(record, field.attname))
+        if chosen is None or field.name in chosen:
+            setattr(obj, field.attname, getattr(record, field.attname))
     if hasattr(obj, "updated_by_id"):
         obj.updated_by = by
-    obj._change_reason = f"Restored the version of {record.history_date:%Y-%m-%d %H:%M:%S}"
+    obj._change_reason = f"restore {record.history_id}"  # shown by describe_reason() in the reader's language
     obj.save()
     for name in _m2m_names(model):
-        getattr(obj, name).set(_m2m_ids(record, name, model))
+        if chosen is None or name in chosen:
+            getattr(obj, name).set(_m2m_ids(record, name, model))

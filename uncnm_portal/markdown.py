@@ -56,6 +56,11 @@ def render_markdown(text: str) -> str:
         return ""
     html = markdown_lib.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h4>").replace("</h2>", "</h4>")
+    return sanitise(html)
+
+
+def sanitise(html: str) -> str:
+    """HTML through the narratives' allow-list (also balances tags left open)."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "bootstrap",  # django-bootstrap-static: Bootstrap's CSS and JS, served by the portal.
+    "django_tomselect",  # Tom Select's files for the pickers (uncnm_portal/widgets.py), served by the portal
     "csp",
     "uncnm_portal",  # the project's checks, template tags and seed_demo
     "stakeholders",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Times in the signed-in person's time zone.
+    "stakeholders.middleware.TimeZoneMiddleware",
     # Anonymous users see the login page only: every view needs a login
     # unless it is marked with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",

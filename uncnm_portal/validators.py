@@ -1,6 +1,8 @@
 """Validators every app may use: values outside them would only be typing mistakes, and break date arithmetic."""
 
 import datetime
+import functools
+import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -25,3 +27,14 @@ def int_or_none(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+@functools.cache
+def time_zone_names() -> list[str]:
+    """The IANA time zones this machine knows, sorted (Europe/Minsk, Europe/Geneva, ...)."""
+    return sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in time_zone_names():
+        raise ValidationError(_("Choose a time zone from the list."), code="unknown_time_zone")

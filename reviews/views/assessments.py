@@ -16,7 +16,7 @@ from stakeholders.permissions import member_required, role_required
 from uncnm_portal.validators import int_or_none
 
 from ..dashboard import build_dashboard
-from ..diff import word_diff
+from ..diff import markdown_diff, word_diff
 from ..forms import ActionProgressForm, ActionProgressFormSet, AssessmentForm
 from ..models import (
     ActionProgress,
@@ -204,7 +204,10 @@ def assessment_compare(request: HttpRequest, number: int) -> HttpResponse:
     rows = [(_("Progress status"), *word_diff(old.get_status_display(), new.get_status_display()))]
     for name in ObjectiveAssessment.NARRATIVE_FIELDS:
         rows.append(
-            (ObjectiveAssessment._meta.get_field(name).verbose_name, *word_diff(getattr(old, name), getattr(new, name)))
+            (
+                ObjectiveAssessment._meta.get_field(name).verbose_name,
+                *markdown_diff(getattr(old, name), getattr(new, name)),
+            )
         )
     context = {"objective": objective, "cycles": cycles, "left": left, "right": right, "rows": rows}
     return render(request, "reviews/assessment_compare.html", context)

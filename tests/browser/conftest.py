@@ -53,3 +53,14 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+
+
+def pick(page, label: str, *items: str) -> None:
+    """Choose items in the picker labelled `label` as a keyboard user does: type, then Enter."""
+    picker = page.get_by_role("combobox", name=label)
+    for item in items:
+        picker.focus()
+        picker.fill(item)
+        page.get_by_role("listbox", name=label).get_by_role("option", name=item).first.wait_for()
+        page.keyboard.press("Enter")
+    page.keyboard.press("Escape")

@@ -10,7 +10,7 @@ from objectives.models import Objective
 from stakeholders.models import Role
 from tests.factories import TEST_PASSWORD, OrganisationFactory, ReviewCycleFactory, UserFactory
 
-from .conftest import log_in
+from .conftest import log_in, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -36,9 +36,9 @@ def test_call_invitation_draft_submit_return_resubmit_accept(
     expect(page.get_by_role("alert")).to_contain_text("An invitation was sent to olga@example.org")
 
     page.goto(f"/cycles/{cycle.pk}/call/")
-    page.get_by_role("listbox", name="Objectives").select_option([str(objective.pk)])
+    pick(page, "Objectives", str(objective))
     page.get_by_label("Organisation").select_option(label=str(ministry))
-    page.get_by_label("Focal point").select_option(label="Olga Sidorenko (MLSP)")
+    pick(page, "Focal point", "Olga Sidorenko (MLSP)")
     page.get_by_label("Deadline").fill("2099-12-31")
     page.get_by_role("button", name="Assign and notify").click()
     expect(page.get_by_role("alert")).to_contain_text("1 assignments were created")

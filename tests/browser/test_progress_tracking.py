@@ -62,8 +62,13 @@ def test_secretariat_edits_tracks_actions_sees_dashboard_restores_and_meets_a_co
     page.get_by_role("link", name="History", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("History of")
     expect(page.locator("ins", has_text="monthly")).to_be_visible()
-    page.get_by_role("button", name="Restore this version").last.click()
-    expect(page.get_by_role("alert")).to_contain_text("was restored")
+    page.get_by_role("link", name="Restore from this version").last.click()
+    # A confirmation first: the fields that differ, each ticked, today's text beside that version's.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Restore from the version of")
+    expect(page.get_by_role("checkbox", name="Key achievements")).to_be_checked()
+    expect(page.locator("del strong", has_text="monthly")).to_be_visible()  # rendered Markdown, marked
+    page.get_by_role("button", name="Restore the ticked fields").click()
+    expect(page.get_by_role("alert")).to_contain_text("were restored from the version of")
     page.goto(f"/objectives/1/cycles/{cycle.pk}/")
     expect(page.get_by_text("Earlier text about the data hub")).to_be_visible()
     expect(page.locator("main .status").first).to_have_text("Early stage")

@@ -297,6 +297,15 @@ def test_compare_highlights_text_differences(cycles, observer, login):
     assert "<del>scarce</del>" in html and "<ins>improving</ins>" in html
 
 
+def test_compare_shows_narratives_as_they_read(cycles, observer, login):
+    AssessmentFactory(cycle=cycles[0], achievements="Figures are published **yearly**.\n\n- by region")
+    AssessmentFactory(cycle=cycles[1], achievements="Figures are published **monthly**.\n\n- by region\n- by sex")
+    url = reverse("reviews:assessment-compare", args=[1])
+    html = login(observer).get(url, {"a": cycles[0].pk, "b": cycles[1].pk}).content.decode()
+    assert "<del><strong>yearly</strong>.</del>" in html and "<ins><strong>monthly</strong>.</ins>" in html
+    assert "<li><ins>by sex</ins></li>" in html and "**" not in html
+
+
 def test_compare_escapes_html(cycles, observer, login):
     AssessmentFactory(cycle=cycles[0], challenges="<script>alert(1)</script>")
     AssessmentFactory(cycle=cycles[1], challenges="")

@@ -20,4 +20,4 @@ def test_cycle_detail_shows_dates_and_status(observer, login):
     assert "Regional (UNECE)" in html
     assert "Planning" in html
     assert "Consultation in Minsk" in html
-    assert "Jan. 31, 2028" in html
+    assert "31 Jan 2028" in html
