@@ -14,7 +14,6 @@ from rest_framework import viewsets
 
 from objectives.filters import ActivityFilter, IndicatorFilter
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective
-from public.freshness import generation
 from reviews.models import (
     ActionProgress,
     DraftVersion,
@@ -34,6 +33,7 @@ from reviews.models import (
 )
 from reviews.permissions import can_export
 from stakeholders.models import Organisation
+from uncnm_portal.freshness import generation
 
 from . import serializers
 
@@ -48,7 +48,7 @@ LANG = OpenApiParameter(
 class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     """Lists and details, GET only; `?lang=` picks the language; ETag and Last-Modified for caches."""
 
-    # Models whose changes move Last-Modified (public.freshness); others answer with an ETag only.
+    # Models whose changes move Last-Modified (uncnm_portal.freshness); others answer with an ETag only.
     fresh = True
     member_check = None
 

@@ -10,7 +10,7 @@ import string
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -229,6 +229,19 @@ class IndicatorQuerySet(models.QuerySet):
             Prefetch("observations", queryset=IndicatorObservation.objects.order_by("year", "disaggregation")),
         )
 
+    def for_list(self) -> "IndicatorQuerySet":
+        """What a list row shows: objectives, SDG targets and the latest observation (of every
+        indicator's observations only the latest year's are read)."""
+        latest_year = (
+            IndicatorObservation.objects.filter(indicator=OuterRef("indicator")).order_by("-year").values("year")[:1]
+        )
+        latest = IndicatorObservation.objects.filter(year=Subquery(latest_year)).order_by("year", "disaggregation")
+        return self.prefetch_related(
+            Prefetch("objectives", queryset=Objective.objects.order_by("number")),
+            "sdg_targets",
+            Prefetch("observations", queryset=latest),
+        )
+
 
 class Indicator(Versioned):
     """A measure of progress: national, or from the Secretary-General's GCM indicator set."""
@@ -323,6 +336,12 @@ class ActivityQuerySet(models.QuerySet):
             Prefetch("objectives", queryset=Objective.objects.order_by("number")),
             "partners",
             Prefetch("actions", queryset=Action.objects.select_related("objective")),
+        )
+
+    def for_list(self) -> "ActivityQuerySet":
+        """What a list row shows (lead organisation, objectives): partners and actions are left unread."""
+        return self.select_related("lead_organisation").prefetch_related(
+            Prefetch("objectives", queryset=Objective.objects.order_by("number"))
         )
 
     def active_between(self, start: datetime.date, end: datetime.date) -> "ActivityQuerySet":

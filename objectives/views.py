@@ -4,10 +4,13 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
+from uncnm_portal.freshness import shared_fragment
 from uncnm_portal.once import once_per_form
 from uncnm_portal.spreadsheets import FORMATS, export_response
 from uncnm_portal.versioning import EditConflict, rebound_form
@@ -33,13 +36,26 @@ def _page(request: HttpRequest, queryset) -> tuple:
     return page, query.urlencode()
 
 
+def _listing(request: HttpRequest, template: str, filterset, queryset) -> SafeString:
+    """A list's filters, rows and pagination. Unfiltered, it is the same for every member: its pages
+    come from the cache until content changes; a filtered list is rendered each time."""
+    page, query = _page(request, queryset)
+
+    def render_listing() -> str:
+        return render_to_string(template, {"filter": filterset, "page": page, "query": query}, request=request)
+
+    if set(request.GET) - {"page"}:
+        return mark_safe(render_listing())
+    return shared_fragment(template, page.number, render=render_listing)
+
+
 @member_required
 def activity_list(request: HttpRequest) -> HttpResponse:
-    filterset = ActivityFilter(request.GET, queryset=Activity.objects.with_related())
+    filterset = ActivityFilter(request.GET, queryset=Activity.objects.all())
     if request.GET.get("format") in FORMATS and filterset.is_valid():
-        return _export_activities(request.GET["format"], filterset.qs)
-    page, query = _page(request, filterset.qs)
-    context = {"filter": filterset, "page": page, "query": query, "can_create": can_create_activity(request.user)}
+        return _export_activities(request.GET["format"], filterset.qs.with_related())
+    listing = _listing(request, "objectives/_activity_listing.html", filterset, filterset.qs.for_list())
+    context = {"listing": listing, "can_create": can_create_activity(request.user)}
     return render(request, "objectives/activity_list.html", context)
 
 
@@ -133,11 +149,11 @@ def _activity_conflict(request: HttpRequest, current: Activity) -> HttpResponse:
 
 @member_required
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    filterset = IndicatorFilter(request.GET, queryset=Indicator.objects.with_related())
+    filterset = IndicatorFilter(request.GET, queryset=Indicator.objects.all())
     if request.GET.get("format") in FORMATS and filterset.is_valid():
-        return _export_indicators(request.GET["format"], filterset.qs)
-    page, query = _page(request, filterset.qs)
-    context = {"filter": filterset, "page": page, "query": query, "can_manage": can_manage_indicators(request.user)}
+        return _export_indicators(request.GET["format"], filterset.qs.with_related())
+    listing = _listing(request, "objectives/_indicator_listing.html", filterset, filterset.qs.for_list())
+    context = {"listing": listing, "can_manage": can_manage_indicators(request.user)}
     return render(request, "objectives/indicator_list.html", context)
 
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.http import http_date
 from django.views.decorators.http import conditional_page, require_safe
 
-from .freshness import generation
+from uncnm_portal.freshness import generation
 
 PAGE_TIMEOUT = 24 * 3600
 

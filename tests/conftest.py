@@ -36,6 +36,15 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _new_content_generation():
+    """Each test's database is new: pages cached under an earlier test's content are not its pages.
+    (A new generation, not a cache flush: in the integration runs the cache's Redis is the broker's too.)"""
+    from uncnm_portal import freshness
+
+    freshness._new_generation()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded and exported files go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"

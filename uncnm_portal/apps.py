@@ -9,7 +9,9 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             checks,  # noqa: F401  (registers the deployment checks)
+            freshness,
             model_choices,
         )
 
         model_choices.install()
+        freshness.connect_signals()

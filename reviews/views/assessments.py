@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, Objective
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
+from uncnm_portal.freshness import shared_fragment
 from uncnm_portal.validators import int_or_none
 
 from ..dashboard import build_dashboard
@@ -233,11 +235,17 @@ def gap_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The same for every member: kept in the cache until content changes (uncnm_portal.freshness)."""
     cycle = None
     if request.GET.get("cycle"):
         cycle = ReviewCycle.objects.filter(pk=int_or_none(request.GET["cycle"])).first()
-    board = build_dashboard(cycle)
-    return render(request, "reviews/dashboard.html", {"board": board, "legend": ProgressStatus.legend()})
+
+    def render_board() -> str:
+        context = {"board": build_dashboard(cycle), "legend": ProgressStatus.legend()}
+        return render_to_string("reviews/_dashboard.html", context, request=request)
+
+    content = shared_fragment("dashboard", cycle.pk if cycle else "latest", render=render_board)
+    return render(request, "reviews/dashboard.html", {"content": content})
 
 
 @member_required

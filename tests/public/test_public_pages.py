@@ -262,7 +262,7 @@ def test_validated_pledges_are_public_and_proposals_are_not(world, organisation_
 
 
 def test_a_page_rendered_before_an_edit_commits_is_not_served_after_it(world, django_capture_on_commit_callbacks):
-    from public.freshness import generation
+    from uncnm_portal.freshness import generation
 
     client = Client()
     url = reverse("public:objective", args=[1])

@@ -1,21 +1,27 @@
-"""When did public content last change: one counter in the cache, bumped by every save of what is public.
+"""When did shared content last change: one counter in the cache, bumped by every save of the content
+that pages alike for everyone show.
 
-Public pages and API responses are cached under the counter's current value, so a publication, an
-unpublication or an edit of published content makes every cached copy stale at once; the time of
-the last change is the Last-Modified of public pages and API responses. The cache is shared by
-all processes in production (Redis); the embedded default runs one process.
+Public pages, API responses and the parts of member pages that are the same for every member (the
+dashboard, the unfiltered activity and indicator lists) are cached under the counter's current
+value, so a publication, an unpublication or any edit of that content makes every cached copy stale
+at once; the time of the last change is the Last-Modified of public pages and API responses. The
+cache is shared by all processes in production (Redis); the embedded default runs one process.
 """
 
 import time
+from collections.abc import Callable
 
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
-KEY = "public:generation"
+KEY = "content:generation"
 
-# What public pages and the API show; an export's heartbeat or a login changes none of it.
+# What public pages, the API and the cached member pages show; an export's heartbeat or a login changes none of it.
 WATCHED = (
     "objectives.Objective",
     "objectives.Action",
@@ -64,3 +70,17 @@ def connect_signals() -> None:
         post_delete.connect(bump, sender=model, dispatch_uid=f"public-{label}-delete")
         for field in model._meta.many_to_many:
             m2m_changed.connect(bump, sender=field.remote_field.through, dispatch_uid=f"public-{label}-{field.name}")
+
+
+def shared_fragment(name: str, *parts, render: Callable[[], str], timeout: int = 600) -> SafeString:
+    """HTML that is the same for every member who sees it: from the cache, under the content
+    generation, the language and the time zone (and `parts`: which cycle, which page), or rendered
+    now and kept. Callers pass only bounded parts (known ids, page numbers), never free text."""
+    key = ":".join(
+        ["fragment", name, str(generation()[0]), get_language(), timezone.get_current_timezone_name(), *map(str, parts)]
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, timeout)
+    return mark_safe(html)
