@@ -12,6 +12,7 @@ from uncnm_portal import uploads
 from uncnm_portal.validators import int_or_none, validate_plausible_date
 from uncnm_portal.widgets import Picker, SinglePicker
 
+from . import translation_files
 from .evidence import check_upload
 from .models import (
     ActionProgress,
@@ -694,3 +695,22 @@ class EmblemForm(FileOrNoneForm):
             if self.extension not in ("png", "jpg"):
                 raise ValidationError(_("%(name)s is not a PNG or JPEG image.") % {"name": upload.name})
         return upload
+
+
+class TranslationFileForm(forms.Form):
+    """A translator's filled file (XLSX or XLIFF) for one target language."""
+
+    language = forms.ChoiceField(label=_("Language of the translations"), choices=settings.LANGUAGES)
+    file = forms.FileField(
+        label=_("Filled file (.xlsx or .xlf)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xlf,.xliff,.xml"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file") and not self.errors:
+            try:
+                cleaned["rows"] = translation_files.parse(cleaned["file"].read())
+            except ValueError as error:
+                self.add_error("file", str(error))
+        return cleaned

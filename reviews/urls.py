@@ -32,6 +32,13 @@ urlpatterns = [
     path("contribute/<str:token>/", contributions.contribute, name="contribute"),
     path("cycles/<int:pk>/translations/", translations.translation_status, name="translation-status"),
     path(
+        "cycles/<int:pk>/translations/<str:language>.<str:fmt>",
+        translations.translation_download,
+        name="translation-download",
+    ),
+    path("cycles/<int:pk>/translations/upload/", translations.translation_upload, name="translation-upload"),
+    path("cycles/<int:pk>/translations/upload/apply/", translations.translation_apply, name="translation-apply"),
+    path(
         "objectives/<int:number>/cycles/<int:cycle_id>/translate/<str:language>/",
         translations.assessment_translate,
         name="assessment-translate",

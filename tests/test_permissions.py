@@ -181,6 +181,13 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         ),
         "reviews:export-list": Page(reverse("reviews:export-list", args=[cycle.pk]), agency_writes),
         "reviews:translation-status": Page(reverse("reviews:translation-status", args=[cycle.pk]), agency_writes),
+        "reviews:translation-download": Page(
+            reverse("reviews:translation-download", args=[cycle.pk, "ru", "xlsx"]), SECRETARIAT_ONLY
+        ),
+        "reviews:translation-upload": Page(reverse("reviews:translation-upload", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "reviews:translation-apply": Page(
+            reverse("reviews:translation-apply", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 302}, "post"
+        ),
         "reviews:assessment-translate": Page(
             reverse("reviews:assessment-translate", args=[assessment.objective.number, cycle.pk, "ru"]),
             SECRETARIAT_ONLY,

@@ -7,12 +7,15 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from objectives.models import Objective
 from stakeholders.models import Role
 from stakeholders.permissions import role_required
 
-from ..forms import NarrativeTranslationForm
+from .. import translation_files
+from ..forms import NarrativeTranslationForm, TranslationFileForm
 from ..models import NarrativeTranslation, ObjectiveAssessment, ReviewCycle, narrative_in
 
 STATES = NarrativeTranslation.State
@@ -88,3 +91,79 @@ def translation_status(request: HttpRequest, pk: int) -> HttpResponse:
         rows.append((objective, assessment, cells))
     context = {"cycle": cycle, "rows": rows, "languages": languages, "state": wanted_state}
     return render(request, "reviews/translation_status.html", context)
+
+
+SESSION_KEY = "translation-file:{cycle}"
+
+
+@role_required(Role.SECRETARIAT)
+def translation_download(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResponse:
+    """The cycle's narratives still to translate into `language` (missing or outdated), for a translator."""
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    if language not in dict(settings.LANGUAGES) or fmt not in ("xlsx", "xlf"):
+        raise Http404
+    found = translation_files.units(cycle, language)
+    if fmt == "xlsx":
+        content = translation_files.workbook(cycle, language, found)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        content, content_type = translation_files.xliff(cycle, language, found), "application/x-xliff+xml"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="translations-{cycle.year}-{language}.{fmt}"'
+    return response
+
+
+@role_required(Role.SECRETARIAT)
+def translation_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload a filled file: nothing is saved yet; the preview shows what would change and what is wrong."""
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    form = TranslationFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        language = form.cleaned_data["language"]
+        reading = translation_files.check(cycle, language, form.cleaned_data["rows"])
+        if not reading.problems:
+            # Kept for the confirmation: checked again then, against the cycle as it is at that moment.
+            request.session[SESSION_KEY.format(cycle=cycle.pk)] = {
+                "language": language,
+                "name": form.cleaned_data["file"].name,
+                "rows": form.cleaned_data["rows"],
+            }
+        return _preview(request, cycle, language, reading, status=400 if reading.problems else 200)
+    context = {"cycle": cycle, "form": form, "languages": settings.LANGUAGES}
+    return render(request, "reviews/translation_upload.html", context, status=400 if form.is_bound else 200)
+
+
+def _preview(request, cycle, language, reading, *, status: int) -> HttpResponse:
+    context = {
+        "cycle": cycle,
+        "language_name": dict(settings.LANGUAGES)[language],
+        "reading": reading,
+        "new": sum(c.kind == "new" for c in reading.changes),
+        "changed": sum(c.kind == "changed" for c in reading.changes),
+        "unchanged": sum(c.kind == "unchanged" for c in reading.changes),
+    }
+    return render(request, "reviews/translation_preview.html", context, status=status)
+
+
+@require_POST
+@role_required(Role.SECRETARIAT)
+def translation_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, pk=pk)
+    kept = request.session.get(SESSION_KEY.format(cycle=cycle.pk))
+    if not kept:
+        messages.info(request, _("Nothing to apply: upload the file again."))
+        return redirect("reviews:translation-upload", pk=cycle.pk)
+    language = kept["language"]
+    reading = translation_files.check(cycle, language, [tuple(row) for row in kept["rows"]])
+    if reading.problems:  # a source text changed since the preview
+        return _preview(request, cycle, language, reading, status=409)
+    count = translation_files.apply(cycle, language, reading, by=request.user)
+    del request.session[SESSION_KEY.format(cycle=cycle.pk)]
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s translation from %(name)s was saved.", "%(count)s translations from %(name)s were saved.", count
+        )
+        % {"count": count, "name": kept["name"]},
+    )
+    return redirect("reviews:translation-status", pk=cycle.pk)

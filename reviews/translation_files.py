@@ -1,0 +1,283 @@
+"""A translator's round trip for a cycle's narratives.
+
+`units()` lists the written narratives whose translation into one language is missing or outdated;
+`workbook()` and `xliff()` give them to a translator (XLSX, or XLIFF 1.2 as translation tools read
+it), each unit carrying its key and the fingerprint of the source text it is to be made from.
+`read()` takes the filled file back: every unit is checked (a key of this cycle, a language other
+than the source's, a source unchanged since the export) and compared with what is saved, so that
+the secretariat sees a preview; `apply()` saves the new and changed translations in one transaction.
+A bad file changes nothing.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element, SubElement, tostring  # writing only; reading goes through defusedxml
+
+from defusedxml import ElementTree as SafeElementTree
+from defusedxml.common import DefusedXmlException
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+
+from .models import NarrativeTranslation, ObjectiveAssessment, ReviewCycle, fingerprint
+
+KEY = re.compile(r"^assessment-(\d+)/([a-z_]+)$")
+XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
+COLUMNS = ["key", "objective", "text", "source_language", "fingerprint", "source", "translation"]
+MAX_UNITS = 5_000
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str
+    objective: str
+    field_label: str
+    source_language: str
+    source: str
+    fingerprint: str
+    target: str  # the outdated translation, to start from; "" when missing
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    objective: str
+    field_label: str
+    assessment_id: int
+    field: str
+    text: str
+    fingerprint: str
+    kind: str  # "new", "changed" or "unchanged"
+    before: str
+
+
+@dataclass
+class Reading:
+    changes: list[Change]
+    problems: list[str]
+    blank: int  # units left empty: skipped
+
+    @property
+    def to_apply(self) -> list[Change]:
+        return [change for change in self.changes if change.kind != "unchanged"]
+
+
+def _label(field: str) -> str:
+    return str(ObjectiveAssessment._meta.get_field(field).verbose_name)
+
+
+def _assessments(cycle: ReviewCycle):
+    return ObjectiveAssessment.objects.filter(cycle=cycle).select_related("objective").prefetch_related("translations")
+
+
+def units(cycle: ReviewCycle, language: str) -> list[Unit]:
+    """The cycle's written narratives whose `language` translation is missing or outdated, by objective."""
+    found = []
+    for assessment in _assessments(cycle).order_by("objective__number"):
+        if assessment.source_language == language:
+            continue
+        saved = {t.field: t for t in assessment.translations.all() if t.language == language}
+        for field in ObjectiveAssessment.NARRATIVE_FIELDS:
+            source = getattr(assessment, field)
+            translation = saved.get(field)
+            if not source.strip() or (translation and translation.is_current(source)):
+                continue
+            found.append(
+                Unit(
+                    key=f"assessment-{assessment.pk}/{field}",
+                    objective=str(assessment.objective),
+                    field_label=_label(field),
+                    source_language=assessment.source_language,
+                    source=source,
+                    fingerprint=fingerprint(source),
+                    target=translation.text if translation else "",
+                )
+            )
+    return found
+
+
+def _text_cell(sheet, value: str, *, bold: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # text as it is, never a formula: the round trip gives back exactly what was sent
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def workbook(cycle: ReviewCycle, language: str, found: list[Unit]) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title="translations")
+    for letter, width in zip("ABCDEFG", (22, 30, 22, 10, 12, 70, 70), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.column_dimensions["E"].hidden = True
+    sheet.append([_text_cell(sheet, name, bold=True) for name in COLUMNS])
+    for unit in found:
+        values = [unit.key, unit.objective, unit.field_label, unit.source_language, unit.fingerprint, unit.source]
+        sheet.append([_text_cell(sheet, value) for value in [*values, unit.target]])
+    guide = book.create_sheet(title="guide")
+    for line in (
+        _("Translate the text of the “source” column into the “translation” column; change no other column."),
+        _("Rows left empty are skipped. Markdown marks (**, *, -, #, links) stay as they are."),
+        _("Cycle: %(cycle)s. Target language: %(language)s.") % {"cycle": cycle.name, "language": language},
+    ):
+        guide.append([_text_cell(guide, line)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xliff(cycle: ReviewCycle, language: str, found: list[Unit]) -> bytes:
+    """XLIFF 1.2: one <file> per source language, a <trans-unit> per narrative; the key is the unit's
+    id and resname, the source's fingerprint its extradata."""
+    root = Element("xliff", {"version": "1.2", "xmlns": XLIFF_NS})
+    for source_language in sorted({unit.source_language for unit in found}) or ["en"]:
+        file = SubElement(
+            root,
+            "file",
+            {
+                "original": f"cycle-{cycle.pk}",
+                "source-language": source_language,
+                "target-language": language,
+                "datatype": "x-markdown",
+            },
+        )
+        body = SubElement(file, "body")
+        for unit in (u for u in found if u.source_language == source_language):
+            element = SubElement(
+                body,
+                "trans-unit",
+                {"id": unit.key, "resname": unit.key, "extradata": unit.fingerprint, "xml:space": "preserve"},
+            )
+            SubElement(element, "source").text = unit.source
+            SubElement(element, "target", {"state": "needs-update" if unit.target else "new"}).text = unit.target
+            SubElement(element, "note").text = f"{unit.objective} · {unit.field_label}"
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode").encode()
+
+
+def _rows_from_workbook(data: bytes) -> list[tuple[str, str, str]]:
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    if "translations" not in book.sheetnames:
+        raise ValueError(_("The workbook has no “translations” sheet: use the file the portal exported."))
+    rows = book["translations"].iter_rows(values_only=True)
+    header = [str(value or "").strip() for value in next(rows, ())]
+    if header[: len(COLUMNS)] != COLUMNS:
+        raise ValueError(_("The “translations” sheet's columns were changed: use the file the portal exported."))
+    index = {name: COLUMNS.index(name) for name in ("key", "fingerprint", "translation")}
+    found = []
+    for row in rows:
+        cells = ["" if value is None else str(value) for value in (*row, *[None] * len(COLUMNS))]
+        if not any(cell.strip() for cell in cells):
+            continue
+        found.append((cells[index["key"]].strip(), cells[index["fingerprint"]].strip(), cells[index["translation"]]))
+    return found
+
+
+def _rows_from_xliff(data: bytes) -> list[tuple[str, str, str]]:
+    try:
+        root = SafeElementTree.fromstring(data, forbid_dtd=True)
+    except (SafeElementTree.ParseError, DefusedXmlException, ValueError) as error:
+        raise ValueError(_("The XLIFF file cannot be read: %(error)s") % {"error": error}) from error
+    ns = {"x": XLIFF_NS}
+    if root.tag != f"{{{XLIFF_NS}}}xliff":
+        raise ValueError(_("This is not an XLIFF 1.2 file: use the file the portal exported."))
+    found = []
+    for unit in root.iterfind(".//x:trans-unit", ns):
+        target = unit.find("x:target", ns)
+        text = "".join(target.itertext()) if target is not None else ""
+        found.append((unit.get("id", "").strip(), unit.get("extradata", "").strip(), text))
+    return found
+
+
+Row = tuple[str, str, str]  # (key, fingerprint of the source it was made from, translation)
+
+
+def parse(data: bytes) -> list[Row]:
+    """The units of an XLSX or XLIFF file; ValueError with the reader's message when it is neither."""
+    try:
+        if zipfile.is_zipfile(io.BytesIO(data)):
+            rows = _rows_from_workbook(data)
+        elif data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+            rows = _rows_from_xliff(data)
+        else:
+            raise ValueError(_("Upload the XLSX or XLIFF file the portal exported."))
+    except ValueError:
+        raise
+    except Exception as error:  # a damaged workbook raises whatever openpyxl meets
+        raise ValueError(_("The file cannot be read: upload the XLSX or XLIFF file the portal exported.")) from error
+    if len(rows) > MAX_UNITS:
+        raise ValueError(_("The file has more than %(n)s units.") % {"n": MAX_UNITS})
+    return rows
+
+
+def check(cycle: ReviewCycle, language: str, rows: list[Row]) -> Reading:
+    """The units checked against the cycle as it is now: what would change, and what is wrong."""
+
+    assessments = {a.pk: a for a in _assessments(cycle)}
+    changes, problems, blank, seen = [], [], 0, set()
+    for number, (key, made_from, text) in enumerate(rows, start=1):
+        where = _("Unit %(n)s (%(key)s)") % {"n": number, "key": key or "–"}
+        match = KEY.match(key)
+        assessment = assessments.get(int(match[1])) if match else None
+        if assessment is None or match[2] not in ObjectiveAssessment.NARRATIVE_FIELDS:
+            problems.append(_("%(where)s: not a narrative of this cycle.") % {"where": where})
+            continue
+        if key in seen:
+            problems.append(_("%(where)s: the same text appears twice in the file.") % {"where": where})
+            continue
+        seen.add(key)
+        if not text.strip():
+            blank += 1
+            continue
+        field, source = match[2], getattr(assessment, match[2])
+        if assessment.source_language == language:
+            problems.append(
+                _("%(where)s: %(language)s is this narrative's source language.")
+                % {"where": where, "language": language}
+            )
+            continue
+        if made_from != fingerprint(source):
+            problems.append(
+                _("%(where)s: the source text changed after the export; export again and translate the new text.")
+                % {"where": where}
+            )
+            continue
+        saved = next((t for t in assessment.translations.all() if t.field == field and t.language == language), None)
+        if saved is None:
+            kind = "new"
+        elif saved.text == text and saved.source_fingerprint == made_from:
+            kind = "unchanged"
+        else:
+            kind = "changed"
+        changes.append(
+            Change(
+                key=key,
+                objective=str(assessment.objective),
+                field_label=_label(field),
+                assessment_id=assessment.pk,
+                field=field,
+                text=text,
+                fingerprint=made_from,
+                kind=kind,
+                before=saved.text if saved else "",
+            )
+        )
+    return Reading(changes, problems, blank)
+
+
+@transaction.atomic
+def apply(cycle: ReviewCycle, language: str, reading: Reading, *, by) -> int:
+    """Save the new and changed translations of a reading without problems; returns how many."""
+    assert not reading.problems, "a reading with problems is never applied"
+    for change in reading.to_apply:
+        NarrativeTranslation.objects.update_or_create(
+            assessment_id=change.assessment_id,
+            field=change.field,
+            language=language,
+            defaults={"text": change.text, "source_fingerprint": change.fingerprint, "updated_by": by},
+        )
+    return len(reading.to_apply)
