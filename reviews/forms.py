@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from objectives.models import Objective
@@ -270,13 +271,29 @@ class ReportSectionForm(forms.ModelForm):
 
     class Meta:
         model = ReportSection
-        fields = ["title", "position", "enabled", "body"]
+        fields = ["title", "position", "enabled", "source_language", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
             self.initial["version"] = self.instance.version
+        self.fields["source_language"].required = False  # a client that does not send it keeps the saved one
+        # The text field edits the page's language; beside a translation, its source and whether it is current.
+        language = get_language()
+        self.body_state = self.instance.body_state(language) if self.instance.pk else "source"
+        self.source_text = getattr(self.instance, f"body_{self.instance.source_language}", "") or ""
+
+    def clean_source_language(self) -> str:
+        return self.cleaned_data.get("source_language") or self.instance.source_language
+
+    @property
+    def changed_data(self) -> list[str]:
+        """A language not sent is the saved one: it changes nothing (a section otherwise counted as edited)."""
+        changed = super().changed_data
+        if self.is_bound and self.add_prefix("source_language") not in self.data:
+            changed = [name for name in changed if name != "source_language"]
+        return changed
 
 
 ReportSectionFormSet = forms.modelformset_factory(

@@ -16,7 +16,7 @@ from stakeholders.permissions import role_required
 
 from .. import translation_files
 from ..forms import NarrativeTranslationForm, TranslationFileForm
-from ..models import NarrativeTranslation, ObjectiveAssessment, ReviewCycle, narrative_in
+from ..models import NarrativeTranslation, ObjectiveAssessment, ReportSection, ReviewCycle, narrative_in
 
 STATES = NarrativeTranslation.State
 
@@ -89,7 +89,15 @@ def translation_status(request: HttpRequest, pk: int) -> HttpResponse:
         if wanted_state in (STATES.MISSING, STATES.OUTDATED) and not any(c[wanted_state] for _code, c in cells):
             continue
         rows.append((objective, assessment, cells))
-    context = {"cycle": cycle, "rows": rows, "languages": languages, "state": wanted_state}
+    sections = []
+    for section in ReportSection.objects.for_cycle(cycle).filter(enabled=True):
+        if not (getattr(section, f"body_{section.source_language}", "") or "").strip():
+            continue  # no text of its own: nothing to translate
+        states = [(code, STATES(section.body_state(code))) for code, _name in languages]
+        if wanted_state and not any(state == wanted_state for _code, state in states):
+            continue
+        sections.append((section, states))
+    context = {"cycle": cycle, "rows": rows, "sections": sections, "languages": languages, "state": wanted_state}
     return render(request, "reviews/translation_status.html", context)
 
 
