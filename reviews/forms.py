@@ -281,8 +281,8 @@ class ReportSectionForm(forms.ModelForm):
         self.fields["source_language"].required = False  # a client that does not send it keeps the saved one
         # The text field edits the page's language; beside a translation, its source and whether it is current.
         language = get_language()
-        self.body_state = self.instance.body_state(language) if self.instance.pk else "source"
-        self.source_text = getattr(self.instance, f"body_{self.instance.source_language}", "") or ""
+        self.body_state = self.instance.text_state(language) if self.instance.pk else "source"
+        self.source_text = self.instance.source_text
 
     def clean_source_language(self) -> str:
         return self.cleaned_data.get("source_language") or self.instance.source_language
@@ -458,6 +458,7 @@ class ConsultationForm(forms.ModelForm):
             "format",
             "organiser",
             "objectives",
+            "source_language",
             "key_messages_en",
             "key_messages_ru",
             "key_messages_be",
@@ -489,6 +490,15 @@ class ConsultationForm(forms.ModelForm):
     def __init__(self, *args, cycle: ReviewCycle, **kwargs):
         super().__init__(*args, **kwargs)
         self.cycle = cycle
+        self.fields["source_language"].label = _("Key messages written in")
+        self.fields["source_language"].required = False  # a client that does not send it keeps the saved one
+        if self.instance.pk:
+            for code in settings.LANGUAGE_CODES:
+                state = self.instance.text_state(code)
+                if state == NarrativeTranslation.State.OUTDATED:
+                    self.fields[f"key_messages_{code}"].help_text = _(
+                        "Outdated: the key messages in the source language changed after this translation."
+                    )
         self.fields["title_en"].required = True
         self.fields["organiser"].queryset = Organisation.objects.active()
         self.fields["inputs"].queryset = (
@@ -503,6 +513,9 @@ class ConsultationForm(forms.ModelForm):
             )
         if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
             self.initial["version"] = self.instance.version
+
+    def clean_source_language(self) -> str:
+        return self.cleaned_data.get("source_language") or self.instance.source_language
 
     def participant_fields(self) -> list:
         return [self[f"participants_{kind}"] for kind in ConsultationParticipants.Kind.values]

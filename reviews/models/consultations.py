@@ -14,6 +14,7 @@ from uncnm_portal.versioning import Versioned
 
 from .cycles import ReviewCycle
 from .inputs import Input
+from .translations import TranslatedText
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -30,8 +31,11 @@ class ConsultationQuerySet(models.QuerySet):
         )
 
 
-class Consultation(Versioned):
-    """A consultation held for a review: a workshop, a hearing, a written call, a survey, a meeting."""
+class Consultation(TranslatedText, Versioned):
+    """A consultation held for a review: a workshop, a hearing, a written call, a survey, a meeting.
+    Its key messages are written in one language and translated (TranslatedText)."""
+
+    TRANSLATED = "key_messages"
 
     class Format(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")

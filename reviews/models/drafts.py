@@ -15,7 +15,7 @@ from objectives.models import Objective
 from uncnm_portal.versioning import Versioned
 
 from .cycles import ReviewCycle
-from .translations import fingerprint
+from .translations import TranslatedText
 
 
 class ReportSectionQuerySet(models.QuerySet):
@@ -23,8 +23,11 @@ class ReportSectionQuerySet(models.QuerySet):
         return self.filter(cycle=cycle).order_by("position", "pk")
 
 
-class ReportSection(Versioned):
-    """One section of a cycle's voluntary review outline; the secretariat reorders, renames and adds them."""
+class ReportSection(TranslatedText, Versioned):
+    """One section of a cycle's voluntary review outline; the secretariat reorders, renames and adds them.
+    Its text (body) is written in one language and translated (TranslatedText)."""
+
+    TRANSLATED = "body"
 
     class Kind(models.TextChoices):
         OPENING = "opening", _("Opening statement and highlights")
@@ -66,15 +69,6 @@ class ReportSection(Versioned):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     enabled = models.BooleanField(_("included"), default=True)
-    source_language = models.CharField(
-        _("written in"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_("The language the text is written in; the others are its translations."),
-    )
-    # For each translated language: the fingerprint of the source text its text was made from.
-    made_from = models.JSONField(_("translations made from"), default=dict, blank=True, editable=False)
 
     objects = ReportSectionQuerySet.as_manager()
 
@@ -94,34 +88,6 @@ class ReportSection(Versioned):
     def template_name(self) -> str:
         """The draft's template for what this kind of section adds after its opening text."""
         return f"reports/sections/_{self.kind}.html"
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        section = super().from_db(db, field_names, values)
-        section._loaded_bodies = section._bodies()
-        return section
-
-    def _bodies(self) -> dict[str, str]:
-        return {code: getattr(self, f"body_{code}", "") or "" for code in settings.LANGUAGE_CODES}
-
-    def save(self, *args, **kwargs) -> None:
-        """A translation saved now is made from the source as it is now: remember its fingerprint. An
-        edit of the source leaves the others' fingerprints alone, so they read as outdated."""
-        loaded, source = getattr(self, "_loaded_bodies", {}), self._bodies()[self.source_language]
-        for code, text in self._bodies().items():
-            if code != self.source_language and text.strip() and text != loaded.get(code):
-                self.made_from[code] = fingerprint(source)
-        super().save(*args, **kwargs)
-        self._loaded_bodies = self._bodies()
-
-    def body_state(self, language: str) -> str:
-        """The state of the text in `language` (reviews.models.NarrativeTranslation.State values)."""
-        source = self._bodies()[self.source_language]
-        if not source.strip() or language == self.source_language:
-            return "source"
-        if not self._bodies()[language].strip():
-            return "missing"
-        return "current" if self.made_from.get(language) == fingerprint(source) else "outdated"
 
     def clean(self) -> None:
         if self.kind == self.Kind.CUSTOM and not self.title:

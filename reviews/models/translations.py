@@ -15,6 +15,61 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.strip().encode()).hexdigest()
 
 
+class TranslatedText(models.Model):
+    """A text written in one language and translated, in its modeltranslation columns, into the others
+    (`TRANSLATED = "body"`: body_en, body_ru, body_be). For each translated language, `made_from` keeps
+    the fingerprint of the source text the translation was made from: a save that changes a
+    translation records the source as it is then; a save that changes the source leaves the others'
+    fingerprints, so they read as outdated."""
+
+    TRANSLATED = ""
+
+    source_language = models.CharField(
+        _("written in"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the text is written in; the others are its translations."),
+    )
+    made_from = models.JSONField(_("translations made from"), default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        loaded, texts = getattr(self, "_loaded_texts", {}), self.texts()
+        for code, text in texts.items():
+            if code != self.source_language and text.strip() and text != loaded.get(code):
+                self.made_from[code] = fingerprint(texts[self.source_language])
+        super().save(*args, **kwargs)
+        self._loaded_texts = self.texts()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._loaded_texts = record.texts()
+        return record
+
+    def texts(self) -> dict[str, str]:
+        return {code: getattr(self, f"{self.TRANSLATED}_{code}", "") or "" for code in settings.LANGUAGE_CODES}
+
+    @property
+    def source_text(self) -> str:
+        return self.texts()[self.source_language]
+
+    def text_state(self, language: str) -> str:
+        """The state of the text in `language`: one of NarrativeTranslation.State's values."""
+        texts = self.texts()
+        source = texts[self.source_language]
+        if not source.strip() or language == self.source_language:
+            return NarrativeTranslation.State.SOURCE
+        if not texts[language].strip():
+            return NarrativeTranslation.State.MISSING
+        if self.made_from.get(language) == fingerprint(source):
+            return NarrativeTranslation.State.CURRENT
+        return NarrativeTranslation.State.OUTDATED
+
+
 class NarrativeTranslation(models.Model):
     """One narrative field of an assessment in one language other than its source language."""
 

@@ -16,7 +16,7 @@ from stakeholders.permissions import role_required
 
 from .. import translation_files
 from ..forms import NarrativeTranslationForm, TranslationFileForm
-from ..models import NarrativeTranslation, ObjectiveAssessment, ReportSection, ReviewCycle, narrative_in
+from ..models import Consultation, NarrativeTranslation, ObjectiveAssessment, ReportSection, ReviewCycle, narrative_in
 
 STATES = NarrativeTranslation.State
 
@@ -66,6 +66,18 @@ def assessment_translate(request: HttpRequest, number: int, cycle_id: int, langu
     return render(request, "reviews/assessment_translate.html", context, status=400 if form.is_bound else 200)
 
 
+def _text_states(records, wanted_state: str) -> list:
+    """(record, [(language, state)]) for each record with a text of its own, keeping those in the filter's state."""
+    found = []
+    for record in records:
+        if not record.source_text.strip():
+            continue  # nothing to translate
+        states = [(code, STATES(record.text_state(code))) for code in settings.LANGUAGE_CODES]
+        if not wanted_state or any(state == wanted_state for _code, state in states):
+            found.append((record, states))
+    return found
+
+
 @role_required(Role.SECRETARIAT, Role.AGENCY_STAFF)
 def translation_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Per objective and language: how many written narratives are translated, missing or outdated."""
@@ -89,15 +101,17 @@ def translation_status(request: HttpRequest, pk: int) -> HttpResponse:
         if wanted_state in (STATES.MISSING, STATES.OUTDATED) and not any(c[wanted_state] for _code, c in cells):
             continue
         rows.append((objective, assessment, cells))
-    sections = []
-    for section in ReportSection.objects.for_cycle(cycle).filter(enabled=True):
-        if not (getattr(section, f"body_{section.source_language}", "") or "").strip():
-            continue  # no text of its own: nothing to translate
-        states = [(code, STATES(section.body_state(code))) for code, _name in languages]
-        if wanted_state and not any(state == wanted_state for _code, state in states):
-            continue
-        sections.append((section, states))
-    context = {"cycle": cycle, "rows": rows, "sections": sections, "languages": languages, "state": wanted_state}
+    text_groups = [
+        (
+            _("Texts of the outline's sections"),
+            _text_states(ReportSection.objects.for_cycle(cycle).filter(enabled=True), wanted_state),
+        ),
+        (
+            _("Key messages of the consultations"),
+            _text_states(Consultation.objects.filter(cycle=cycle).order_by("held_on", "pk"), wanted_state),
+        ),
+    ]
+    context = {"cycle": cycle, "rows": rows, "text_groups": text_groups, "languages": languages, "state": wanted_state}
     return render(request, "reviews/translation_status.html", context)
 
 

@@ -159,3 +159,31 @@ def test_the_actions_concerned_show_in_the_queue_and_the_assessment_editor(cycle
     submitted.save()
     editor = client.get(reverse("reviews:assessment-update", args=[6, cycle.pk])).content.decode()
     assert "6(b)" in editor and "Quoted in the chapter" in editor
+
+
+def test_key_messages_translated_then_outdated_when_the_source_changes(cycle, secretariat, login):
+    client = login(secretariat)
+    client.post(reverse("reviews:consultation-create", args=[cycle.pk]), form_data())
+    consultation = Consultation.objects.get()
+    assert consultation.source_language == "en"
+    assert consultation.text_state("ru") == "missing"
+    update = reverse("reviews:consultation-update", args=[consultation.pk])
+    russian = "Доступ к **медицинской помощи** для трудящихся-мигрантов."
+    assert client.post(update, form_data(version=1, key_messages_ru=russian)).status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.text_state("ru") == "current" and consultation.text_state("be") == "missing"
+
+    # The English source changes: the Russian translation is outdated, said on the form and the status page.
+    changed = form_data(version=2, key_messages_en="Access to health care and housing.", key_messages_ru=russian)
+    assert client.post(update, changed).status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.text_state("ru") == "outdated"
+    assert "Outdated: the key messages in the source language changed" in client.get(update).content.decode()
+    status = client.get(reverse("reviews:translation-status", args=[cycle.pk]), {"state": "outdated"})
+    assert "Round table with migrant associations" in status.content.decode()
+
+    # A consultation written in Russian: English is then its translation.
+    source_ru = form_data(version=3, source_language="ru", key_messages_ru=russian, key_messages_en="")
+    assert client.post(update, source_ru).status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.text_state("ru") == "source" and consultation.text_state("en") == "missing"

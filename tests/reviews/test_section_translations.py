@@ -49,13 +49,13 @@ def test_editing_the_source_marks_the_translation_outdated(secretariat, login):
     introduction = ReportSection.objects.get(cycle=cycle, kind="introduction")
     assert introduction.body_en == "Belarus reports for the third time."
     assert introduction.body_ru == "Беларусь отчитывается в третий раз."
-    assert [introduction.body_state(code) for code in ("en", "ru", "be")] == ["source", "current", "missing"]
+    assert [introduction.text_state(code) for code in ("en", "ru", "be")] == ["source", "current", "missing"]
 
     # The source is edited: the Russian text is outdated, on the status page and beside it in the outline.
     client.cookies["django_language"] = "en"
     client.post(url, outline_data(sections(), introduction="Belarus reports for the third time, in 2030."))
     introduction.refresh_from_db()
-    assert introduction.body_state("ru") == "outdated"
+    assert introduction.text_state("ru") == "outdated"
     page = client.get(status, {"state": "outdated"}).content.decode()
     assert "Introduction" in page and "Outdated" in page
     client.cookies["django_language"] = "ru"
@@ -65,5 +65,5 @@ def test_editing_the_source_marks_the_translation_outdated(secretariat, login):
     # Translated again: current.
     client.post(url, outline_data(sections(), introduction="Беларусь отчитывается в третий раз, в 2030 году."))
     introduction.refresh_from_db()
-    assert introduction.body_state("ru") == "current"
+    assert introduction.text_state("ru") == "current"
     assert "Introduction" not in client.get(status, {"state": "outdated"}).content.decode()
