@@ -1,6 +1,7 @@
-"""A translator's round trip for a cycle's narratives.
+"""A translator's round trip for a cycle's texts: the assessments' narratives, the outline's section
+texts and the consultations' key messages.
 
-`units()` lists the written narratives whose translation into one language is missing or outdated;
+`units()` lists the written texts whose translation into one language is missing or outdated;
 `workbook()` and `xliff()` give them to a translator (XLSX, or XLIFF 1.2 as translation tools read
 it), each unit carrying its key and the fingerprint of the source text it is to be made from.
 `read()` takes the filled file back: every unit is checked (a key of this cycle, a language other
@@ -17,24 +18,25 @@ from xml.etree.ElementTree import Element, SubElement, tostring  # writing only;
 
 from defusedxml import ElementTree as SafeElementTree
 from defusedxml.common import DefusedXmlException
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
-from .models import NarrativeTranslation, ObjectiveAssessment, ReviewCycle, fingerprint
+from .models import Consultation, NarrativeTranslation, ObjectiveAssessment, ReportSection, ReviewCycle, fingerprint
 
-KEY = re.compile(r"^assessment-(\d+)/([a-z_]+)$")
+KEY = re.compile(r"^(assessment|section|consultation)-(\d+)/([a-z_]+)$")
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
-COLUMNS = ["key", "objective", "text", "source_language", "fingerprint", "source", "translation"]
+COLUMNS = ["key", "part", "text", "source_language", "fingerprint", "source", "translation"]
 MAX_UNITS = 5_000
 
 
 @dataclass(frozen=True)
 class Unit:
     key: str
-    objective: str
+    part: str  # what the text belongs to: an objective, a section, a consultation
     field_label: str
     source_language: str
     source: str
@@ -45,9 +47,10 @@ class Unit:
 @dataclass(frozen=True)
 class Change:
     key: str
-    objective: str
+    part: str  # what the text belongs to: an objective, a section, a consultation
     field_label: str
-    assessment_id: int
+    kind_of_record: str  # "assessment", "section" or "consultation"
+    record_id: int
     field: str
     text: str
     fingerprint: str
@@ -89,7 +92,7 @@ def units(cycle: ReviewCycle, language: str) -> list[Unit]:
             found.append(
                 Unit(
                     key=f"assessment-{assessment.pk}/{field}",
-                    objective=str(assessment.objective),
+                    part=str(assessment.objective),
                     field_label=_label(field),
                     source_language=assessment.source_language,
                     source=source,
@@ -97,7 +100,34 @@ def units(cycle: ReviewCycle, language: str) -> list[Unit]:
                     target=translation.text if translation else "",
                 )
             )
+    for kind, records in _translated_texts(cycle).items():
+        for record in records.values():
+            if record.text_state(language) not in ("missing", "outdated"):
+                continue
+            found.append(
+                Unit(
+                    key=f"{kind}-{record.pk}/{record.TRANSLATED}",
+                    part=str(record),
+                    field_label=_text_label(record),
+                    source_language=record.source_language,
+                    source=record.source_text,
+                    fingerprint=fingerprint(record.source_text),
+                    target=record.texts()[language],
+                )
+            )
     return found
+
+
+def _translated_texts(cycle: ReviewCycle) -> dict:
+    """The cycle's other translated texts (reviews.models.translations.TranslatedText), by kind and id."""
+    return {
+        "section": ReportSection.objects.for_cycle(cycle).filter(enabled=True).in_bulk(),
+        "consultation": Consultation.objects.filter(cycle=cycle).order_by("held_on", "pk").in_bulk(),
+    }
+
+
+def _text_label(record) -> str:
+    return str(type(record)._meta.get_field(f"{record.TRANSLATED}_{settings.LANGUAGE_CODE}").verbose_name)
 
 
 def _text_cell(sheet, value: str, *, bold: bool = False) -> WriteOnlyCell:
@@ -117,7 +147,7 @@ def workbook(cycle: ReviewCycle, language: str, found: list[Unit]) -> bytes:
     sheet.column_dimensions["E"].hidden = True
     sheet.append([_text_cell(sheet, name, bold=True) for name in COLUMNS])
     for unit in found:
-        values = [unit.key, unit.objective, unit.field_label, unit.source_language, unit.fingerprint, unit.source]
+        values = [unit.key, unit.part, unit.field_label, unit.source_language, unit.fingerprint, unit.source]
         sheet.append([_text_cell(sheet, value) for value in [*values, unit.target]])
     guide = book.create_sheet(title="guide")
     for line in (
@@ -155,7 +185,7 @@ def xliff(cycle: ReviewCycle, language: str, found: list[Unit]) -> bytes:
             )
             SubElement(element, "source").text = unit.source
             SubElement(element, "target", {"state": "needs-update" if unit.target else "new"}).text = unit.target
-            SubElement(element, "note").text = f"{unit.objective} · {unit.field_label}"
+            SubElement(element, "note").text = f"{unit.part} · {unit.field_label}"
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode").encode()
 
 
@@ -193,6 +223,18 @@ def _rows_from_xliff(data: bytes) -> list[tuple[str, str, str]]:
     return found
 
 
+def _fields_of(record) -> tuple[str, ...]:
+    return ObjectiveAssessment.NARRATIVE_FIELDS if isinstance(record, ObjectiveAssessment) else (record.TRANSLATED,)
+
+
+def _saved(record, field: str, language: str) -> tuple[str, bool]:
+    """(the saved translation, whether it is current)."""
+    if isinstance(record, ObjectiveAssessment):
+        saved = next((t for t in record.translations.all() if t.field == field and t.language == language), None)
+        return (saved.text, saved.is_current(getattr(record, field))) if saved else ("", False)
+    return record.texts()[language], record.text_state(language) == "current"
+
+
 Row = tuple[str, str, str]  # (key, fingerprint of the source it was made from, translation)
 
 
@@ -217,14 +259,14 @@ def parse(data: bytes) -> list[Row]:
 def check(cycle: ReviewCycle, language: str, rows: list[Row]) -> Reading:
     """The units checked against the cycle as it is now: what would change, and what is wrong."""
 
-    assessments = {a.pk: a for a in _assessments(cycle)}
+    records = {"assessment": {a.pk: a for a in _assessments(cycle)}, **_translated_texts(cycle)}
     changes, problems, blank, seen = [], [], 0, set()
     for number, (key, made_from, text) in enumerate(rows, start=1):
         where = _("Unit %(n)s (%(key)s)") % {"n": number, "key": key or "–"}
         match = KEY.match(key)
-        assessment = assessments.get(int(match[1])) if match else None
-        if assessment is None or match[2] not in ObjectiveAssessment.NARRATIVE_FIELDS:
-            problems.append(_("%(where)s: not a narrative of this cycle.") % {"where": where})
+        record = records[match[1]].get(int(match[2])) if match else None
+        if record is None or match[3] not in _fields_of(record):
+            problems.append(_("%(where)s: not a text of this cycle.") % {"where": where})
             continue
         if key in seen:
             problems.append(_("%(where)s: the same text appears twice in the file.") % {"where": where})
@@ -233,11 +275,11 @@ def check(cycle: ReviewCycle, language: str, rows: list[Row]) -> Reading:
         if not text.strip():
             blank += 1
             continue
-        field, source = match[2], getattr(assessment, match[2])
-        if assessment.source_language == language:
+        field = match[3]
+        source = getattr(record, field) if match[1] == "assessment" else record.source_text
+        if record.source_language == language:
             problems.append(
-                _("%(where)s: %(language)s is this narrative's source language.")
-                % {"where": where, "language": language}
+                _("%(where)s: %(language)s is this text's source language.") % {"where": where, "language": language}
             )
             continue
         if made_from != fingerprint(source):
@@ -246,24 +288,20 @@ def check(cycle: ReviewCycle, language: str, rows: list[Row]) -> Reading:
                 % {"where": where}
             )
             continue
-        saved = next((t for t in assessment.translations.all() if t.field == field and t.language == language), None)
-        if saved is None:
-            kind = "new"
-        elif saved.text == text and saved.source_fingerprint == made_from:
-            kind = "unchanged"
-        else:
-            kind = "changed"
+        before, current = _saved(record, field, language)
+        kind = "new" if not before else ("unchanged" if before == text and current else "changed")
         changes.append(
             Change(
                 key=key,
-                objective=str(assessment.objective),
-                field_label=_label(field),
-                assessment_id=assessment.pk,
+                part=str(record.objective) if match[1] == "assessment" else str(record),
+                field_label=_label(field) if match[1] == "assessment" else _text_label(record),
+                kind_of_record=match[1],
+                record_id=record.pk,
                 field=field,
                 text=text,
                 fingerprint=made_from,
                 kind=kind,
-                before=saved.text if saved else "",
+                before=before,
             )
         )
     return Reading(changes, problems, blank)
@@ -273,11 +311,19 @@ def check(cycle: ReviewCycle, language: str, rows: list[Row]) -> Reading:
 def apply(cycle: ReviewCycle, language: str, reading: Reading, *, by) -> int:
     """Save the new and changed translations of a reading without problems; returns how many."""
     assert not reading.problems, "a reading with problems is never applied"
+    models = {"section": ReportSection, "consultation": Consultation}
     for change in reading.to_apply:
-        NarrativeTranslation.objects.update_or_create(
-            assessment_id=change.assessment_id,
-            field=change.field,
-            language=language,
-            defaults={"text": change.text, "source_fingerprint": change.fingerprint, "updated_by": by},
-        )
+        if change.kind_of_record == "assessment":
+            NarrativeTranslation.objects.update_or_create(
+                assessment_id=change.record_id,
+                field=change.field,
+                language=language,
+                defaults={"text": change.text, "source_fingerprint": change.fingerprint, "updated_by": by},
+            )
+            continue
+        record = models[change.kind_of_record].objects.select_for_update().get(pk=change.record_id)
+        setattr(record, f"{change.field}_{language}", change.text)
+        record.made_from[language] = change.fingerprint  # also when the text stays: it is now current
+        record.version += 1  # an editor open on the record meets the conflict page, not a silent overwrite
+        record.save()
     return len(reading.to_apply)

@@ -169,7 +169,7 @@ def test_units_that_do_not_fit_are_listed_and_nothing_is_saved(cycle, assessment
     response = upload(client, cycle, "ru", "ru.xlsx", out.getvalue())
     html = response.content.decode()
     assert response.status_code == 400
-    assert html.count("not a narrative of this cycle") == 2
+    assert html.count("not a text of this cycle") == 2
     assert "Nothing was saved" in html
     assert client.post(reverse("reviews:translation-apply", args=[cycle.pk])).status_code == 302  # nothing kept
     assert not NarrativeTranslation.objects.exists()
@@ -205,3 +205,37 @@ def test_a_changed_column_layout_is_refused(cycle, assessment, secretariat, logi
     book.save(out)
     response = upload(client, cycle, "ru", "ru.xlsx", out.getvalue())
     assert response.status_code == 400 and "columns were changed" in response.content.decode()
+
+
+def test_section_texts_and_key_messages_make_the_round_trip_too(cycle, assessment, secretariat, login):
+    from reviews.models import Consultation, ReportSection
+
+    ReportSection.ensure_outline(cycle)
+    introduction = ReportSection.objects.get(cycle=cycle, kind="introduction")
+    introduction.body_en = "Belarus reports for the third time."
+    introduction.save()
+    consultation = Consultation.objects.create(
+        cycle=cycle, title_en="Hearing", held_on="2029-10-14", format="hearing", key_messages_en="- Health care"
+    )
+    client = login(secretariat)
+    exported = download(client, cycle, "be", "xlsx")
+    keys = [
+        row[0]
+        for row in list(openpyxl.load_workbook(io.BytesIO(exported))["translations"].iter_rows(values_only=True))[1:]
+    ]
+    section_key, consultation_key = f"section-{introduction.pk}/body", f"consultation-{consultation.pk}/key_messages"
+    assert keys == [f"assessment-{assessment.pk}/achievements", section_key, consultation_key]
+
+    # An editor has the outline open meanwhile: after the import, their save is a conflict, not an overwrite.
+    version = introduction.version
+    filled = fill_workbook(
+        exported, {section_key: "Беларусь справаздае ў трэці раз.", consultation_key: "- Медыцынская дапамога"}
+    )
+    assert upload(client, cycle, "be", "be.xlsx", filled).status_code == 200
+    assert client.post(reverse("reviews:translation-apply", args=[cycle.pk])).status_code == 302
+    introduction.refresh_from_db()
+    consultation.refresh_from_db()
+    assert introduction.body_be == "Беларусь справаздае ў трэці раз." and introduction.text_state("be") == "current"
+    assert introduction.version == version + 1
+    assert consultation.key_messages_be == "- Медыцынская дапамога" and consultation.text_state("be") == "current"
+    assert not NarrativeTranslation.objects.filter(language="be").exclude(field="achievements").exists()
