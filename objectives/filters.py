@@ -1,4 +1,5 @@
 import django_filters
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -63,4 +64,8 @@ class IndicatorFilter(django_filters.FilterSet):
         fields = ["q", "objective", "scope"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(code__icontains=value) | Q(name__icontains=value) | Q(source__icontains=value))
+        # The name in any language: a Russian page finds an indicator by its English name too.
+        names = Q()
+        for code in settings.LANGUAGE_CODES:
+            names |= Q(**{f"name_{code}__icontains": value})
+        return queryset.filter(Q(code__icontains=value) | names | Q(source__icontains=value))

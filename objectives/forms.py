@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Organisation
+from uncnm_portal.forms import language_labels
 from uncnm_portal.widgets import Picker
 
 from .models import Action, Activity, Indicator, IndicatorObservation
@@ -88,8 +90,12 @@ class IndicatorForm(forms.ModelForm):
         model = Indicator
         fields = [
             "code",
-            "name",
-            "unit",
+            "name_en",
+            "name_ru",
+            "name_be",
+            "unit_en",
+            "unit_ru",
+            "unit_be",
             "source",
             "scope",
             "objectives",
@@ -105,9 +111,17 @@ class IndicatorForm(forms.ModelForm):
             "sdg_targets": Picker(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+        labels = {**language_labels("name", _("Name")), **language_labels("unit", _("Unit"))}
+        help_texts = {
+            f"{field}_{code}": _("Empty: the English text is shown.")
+            for field in ("name", "unit")
+            for code in settings.LANGUAGE_CODES
+            if code != settings.LANGUAGE_CODE
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["name_en"].required = True
         if self.instance.pk:
             self.initial["version"] = self.instance.version
 

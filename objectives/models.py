@@ -268,7 +268,8 @@ class Indicator(Versioned):
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True, validators=PLAUSIBLE_YEAR)
     notes = models.TextField(_("notes"), blank=True)
 
-    history = HistoricalRecords(m2m_fields=[objectives, sdg_targets])
+    # Its history is registered in objectives/translation.py, after its translated columns exist
+    # (django-simple-history's way with django-modeltranslation): every language is recorded.
     objects = IndicatorQuerySet.as_manager()
 
     class Meta:

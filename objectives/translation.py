@@ -1,8 +1,9 @@
 """The GCM frame in the portal's languages (django-modeltranslation): English is the source."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Action, GuidingPrinciple, Objective, RoundTable
+from .models import Action, GuidingPrinciple, Indicator, Objective, RoundTable
 
 
 @register(Objective)
@@ -23,3 +24,12 @@ class GuidingPrincipleTranslation(TranslationOptions):
 @register(RoundTable)
 class RoundTableTranslation(TranslationOptions):
     fields = ("description",)
+
+
+@register(Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("name", "unit")
+
+
+# After the translation: the historical model then has a column per language (name_en, name_ru, ...).
+simple_history.register(Indicator, m2m_fields=["objectives", "sdg_targets"])

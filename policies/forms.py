@@ -4,15 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from objectives.models import Action
 from stakeholders.models import Organisation
+from uncnm_portal.forms import language_labels
 from uncnm_portal.widgets import Picker
 
 from .models import Instrument, PlanMeasure
-
-LANGUAGE_NAMES = {"en": _("in English"), "ru": _("in Russian"), "be": _("in Belarusian")}
-
-
-def _language_labels(field: str, label) -> dict:
-    return {f"{field}_{code}": f"{label} ({LANGUAGE_NAMES[code]})" for code, _name in settings.LANGUAGES}
 
 
 class InstrumentForm(forms.ModelForm):
@@ -45,7 +40,7 @@ class InstrumentForm(forms.ModelForm):
             "actions": Picker(follows="objectives", follows_value=lambda action: action.objective_id),
             **{f"summary_{code}": forms.Textarea(attrs={"rows": 3}) for code, _name in settings.LANGUAGES},
         }
-        labels = {**_language_labels("title", _("Title")), **_language_labels("summary", _("Summary"))}
+        labels = {**language_labels("title", _("Title")), **language_labels("summary", _("Summary"))}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +70,7 @@ class PlanMeasureForm(forms.ModelForm):
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "objectives": Picker(),
         }
-        labels = _language_labels("title", _("Measure"))
+        labels = language_labels("title", _("Measure"))
 
     def __init__(self, *args, plan: Instrument, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,8 +10,10 @@ pytestmark = pytest.mark.django_db
 def indicator_data(**overrides) -> dict:
     data = {
         "code": "BY-99",
-        "name": "Migrants with a work permit",
-        "unit": "persons",
+        "name_en": "Migrants with a work permit",
+        "name_ru": "Мигранты с разрешением на работу",
+        "unit_en": "persons",
+        "unit_ru": "человек",
         "source": "Ministry of Internal Affairs",
         "scope": "national",
         "objectives": [Objective.objects.get(number=5).pk],
@@ -43,6 +45,39 @@ def test_secretariat_adds_an_indicator_with_observations(secretariat, login):
     assert indicator.latest_observation.value == 1530.5
     html = login(secretariat).get(indicator.get_absolute_url()).content.decode()
     assert "1,530.5" in html and "10.7" in html
+
+
+def test_an_indicator_reads_in_the_page_s_language_and_falls_back_to_english(secretariat, login):
+    client = login(secretariat)
+    client.post(reverse("objectives:indicator-create"), indicator_data())
+    indicator = Indicator.objects.get(code="BY-99")
+    assert (indicator.name_en, indicator.name_ru, indicator.name_be) == (
+        "Migrants with a work permit",
+        "Мигранты с разрешением на работу",
+        None,
+    )
+    url = reverse("objectives:indicator-list")
+    assert "Мигранты с разрешением на работу" in client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    client.cookies["django_language"] = "be"
+    assert "Migrants with a work permit" in client.get(url).content.decode()  # no Belarusian name: English
+
+
+def test_the_history_of_an_indicator_keeps_every_language_and_restores_it(secretariat, login):
+    client = login(secretariat)
+    client.post(reverse("objectives:indicator-create"), indicator_data())
+    indicator = Indicator.objects.get(code="BY-99")
+    first = indicator.history.earliest()
+    assert first.name_ru == "Мигранты с разрешением на работу"
+    indicator.name_ru = "Другое название"
+    indicator.save()
+    history = client.get(reverse("history:list", args=["indicator", indicator.pk])).content.decode()
+    assert "Другое название" in history
+    restore = reverse("history:restore", args=["indicator", indicator.pk, first.history_id])
+    assert client.post(restore, {"fields": ["name_ru"]}).status_code == 302
+    indicator.refresh_from_db()
+    assert (
+        indicator.name_ru == "Мигранты с разрешением на работу" and indicator.name_en == "Migrants with a work permit"
+    )
 
 
 def test_indicator_errors_keep_the_input(secretariat, login):
@@ -111,8 +146,8 @@ def test_two_editors_of_one_indicator_the_second_meets_a_conflict(secretariat, l
     url = reverse("objectives:indicator-update", args=[indicator.pk])
     anna, boris = login(secretariat), login(UserFactory(username="boris", role="Secretariat"))
     assert 'name="version" value="1"' in anna.get(url).content.decode()
-    assert anna.post(url, indicator_data(code=indicator.code, name="Anna's name", version=1)).status_code == 302
-    response = boris.post(url, indicator_data(code=indicator.code, name="Boris's name", version=1))
+    assert anna.post(url, indicator_data(code=indicator.code, name_en="Anna's name", version=1)).status_code == 302
+    response = boris.post(url, indicator_data(code=indicator.code, name_en="Boris's name", version=1))
     assert response.status_code == 409 and "saved this indicator after you opened it" in response.content.decode()
     indicator.refresh_from_db()
     assert indicator.name == "Anna's name" and indicator.observations.count() == 1

@@ -27,6 +27,7 @@ from reviews.models import (
 from stakeholders.models import Organisation, User
 from uncnm_portal import freshness
 
+from .indicator_names import translated
 from .rows import set_m2m, upsert
 
 # --- Progress data: assessments, action statuses, activities and indicators -------------------------
@@ -358,8 +359,9 @@ def _seed_indicators(rng, objectives, *, count: int) -> None:
             Indicator,
             {"code": code},
             {
-                "name": name,
-                "unit": unit,
+                "name_en": name,
+                "unit_en": unit,
+                **translated(name.split(" (")[0], unit),
                 "scope": scope,
                 "source": source,
                 "baseline_value": base,
