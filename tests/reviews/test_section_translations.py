@@ -6,30 +6,15 @@ from django.urls import reverse
 
 from reviews.models import ReportSection
 from tests.factories import ReviewCycleFactory
+from tests.reviews.test_drafts import outline_data as drafts_outline_data
 
 pytestmark = pytest.mark.django_db
 
 
-def outline_data(sections, **changes) -> dict:
-    data = {
-        "sections-TOTAL_FORMS": len(sections),
-        "sections-INITIAL_FORMS": len(sections),
-        "sections-MIN_NUM_FORMS": 0,
-        "sections-MAX_NUM_FORMS": 40,
-    }
-    for i, section in enumerate(sections):
-        data.update(
-            {
-                f"sections-{i}-id": section.pk,
-                f"sections-{i}-version": section.version,
-                f"sections-{i}-title": section.title,
-                f"sections-{i}-position": section.position,
-                f"sections-{i}-enabled": "on",
-                f"sections-{i}-source_language": section.source_language,
-                f"sections-{i}-body": changes.get(section.kind, ""),
-            }
-        )
-    return data
+def outline_data(sections, introduction: str) -> dict:
+    """The outline form as sent, with the introduction's text in the page's language."""
+    index = next(i for i, section in enumerate(sections) if section.kind == "introduction")
+    return drafts_outline_data(sections, **{f"sections-{index}-body": introduction})
 
 
 def test_editing_the_source_marks_the_translation_outdated(secretariat, login):
@@ -43,9 +28,9 @@ def test_editing_the_source_marks_the_translation_outdated(secretariat, login):
         return list(ReportSection.objects.for_cycle(cycle))
 
     # The English source, then its Russian translation written on the Russian page.
-    client.post(url, outline_data(sections(), introduction="Belarus reports for the third time."))
+    client.post(url, outline_data(sections(), "Belarus reports for the third time."))
     client.cookies["django_language"] = "ru"
-    client.post(url, outline_data(sections(), introduction="Беларусь отчитывается в третий раз."))
+    client.post(url, outline_data(sections(), "Беларусь отчитывается в третий раз."))
     introduction = ReportSection.objects.get(cycle=cycle, kind="introduction")
     assert introduction.body_en == "Belarus reports for the third time."
     assert introduction.body_ru == "Беларусь отчитывается в третий раз."
@@ -53,7 +38,7 @@ def test_editing_the_source_marks_the_translation_outdated(secretariat, login):
 
     # The source is edited: the Russian text is outdated, on the status page and beside it in the outline.
     client.cookies["django_language"] = "en"
-    client.post(url, outline_data(sections(), introduction="Belarus reports for the third time, in 2030."))
+    client.post(url, outline_data(sections(), "Belarus reports for the third time, in 2030."))
     introduction.refresh_from_db()
     assert introduction.text_state("ru") == "outdated"
     page = client.get(status, {"state": "outdated"}).content.decode()
@@ -63,7 +48,7 @@ def test_editing_the_source_marks_the_translation_outdated(secretariat, login):
     assert "in 2030." in outline  # the new source, shown beside the Russian text to bring up to date
 
     # Translated again: current.
-    client.post(url, outline_data(sections(), introduction="Беларусь отчитывается в третий раз, в 2030 году."))
+    client.post(url, outline_data(sections(), "Беларусь отчитывается в третий раз, в 2030 году."))
     introduction.refresh_from_db()
     assert introduction.text_state("ru") == "current"
     assert "Introduction" not in client.get(status, {"state": "outdated"}).content.decode()
