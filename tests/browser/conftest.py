@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,6 +45,8 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(15_000)
     page = context.new_page()
+    if os.environ.get("CPU_THROTTLE"):  # e.g. CPU_THROTTLE=8: a slow CI machine, to bring out races
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": int(os.environ["CPU_THROTTLE"])})
     yield page
     context.close()
 
@@ -61,6 +64,16 @@ def pick(page, label: str, *items: str) -> None:
     for item in items:
         picker.focus()
         picker.fill(item)
-        page.get_by_role("listbox", name=label).get_by_role("option", name=item).first.wait_for()
+        first_offered(page, label, item)
         page.keyboard.press("Enter")
     page.keyboard.press("Escape")
+
+
+def first_offered(page, label: str, text: str) -> None:
+    """Wait until the list of the picker labelled `label` offers first an option containing `text`.
+
+    That option is the one Enter picks; a user presses Enter once they see it there. Waiting only for
+    the option to be visible is not enough: it may be visible in the list as it was before the typing.
+    """
+    options = page.get_by_role("listbox", name=label).get_by_role("option")
+    expect(options.first).to_contain_text(text)

@@ -20,7 +20,7 @@ from tests.factories import (
     UserFactory,
 )
 
-from .conftest import log_in
+from .conftest import first_offered, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -77,10 +77,12 @@ def test_the_assessment_form_by_keyboard_alone(page):
     page.keyboard.type("A national data hub publishes monthly figures.")
     tab_to(page, page.get_by_role("combobox", name="Guiding principles addressed"))
     page.keyboard.type("Gender")
+    first_offered(page, "Guiding principles addressed", "Gender")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     tab_to(page, page.get_by_role("combobox", name="Lead organisations"))
     page.keyboard.type("UNHCR")
+    first_offered(page, "Lead organisations", "UNHCR")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     tab_to(page, page.get_by_role("button", name="Save assessment"))
@@ -133,6 +135,7 @@ def test_the_call_for_inputs_by_keyboard_alone(page):
     for objective in ("Objective 6:", "Objective 18:"):
         page.keyboard.press("Control+a")
         page.keyboard.type(objective)
+        first_offered(page, "Objectives", objective)
         page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     tab_to(page, page.get_by_label("Organisation"))
