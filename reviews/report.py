@@ -275,8 +275,8 @@ class ReportData:
         return [first, second]
 
     def narratives(self, name: str) -> list:
-        """(objective, text) of one narrative field of the assessments, where written."""
-        return [(r.objective, getattr(r.assessment, name)) for r in self.objectives if getattr(r.assessment, name, "")]
+        """(objective, text in the draft's language) of one narrative field of the assessments, where written."""
+        return [(r.objective, r.text(name)) for r in self.objectives if r.text(name)]
 
     @property
     def policy_narratives(self) -> list:

@@ -105,3 +105,23 @@ def test_the_source_language_has_no_translation_page_and_others_cannot_translate
         == 403
     )
     assert re.search("Translate into", login(secretariat).get(assessment.get_absolute_url()).content.decode())
+
+
+def test_the_policy_and_next_steps_chapters_print_the_drafts_language(assessment):
+    """The chapters that gather one narrative of every objective read the translation too (they printed the
+    English source in a Russian draft)."""
+    assessment.policy_changes = "A new law on migration was adopted."
+    assessment.next_steps = "Extend the data hub to the regions."
+    assessment.save()
+    for field, text in (("policy_changes", "Принят новый закон о миграции."), ("next_steps", "Распространить центр.")):
+        NarrativeTranslation.objects.create(
+            assessment=assessment,
+            field=field,
+            language="ru",
+            text=text,
+            source_fingerprint=fingerprint(getattr(assessment, field)),
+        )
+    job = finished_export(cycle=assessment.cycle, language="ru", objectives=[assessment.objective])
+    for text in (" ".join(pdf_text(job).split()), " ".join(docx_text(job).split())):
+        assert "Принят новый закон о миграции." in text and "Распространить центр." in text
+        assert "A new law on migration" not in text and "Extend the data hub" not in text
