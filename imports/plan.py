@@ -21,7 +21,13 @@ from .sheets import SHEET_NAMES, Lookups, Ref, Sheet, sheets
 
 MAX_ROWS = 50_000
 # Translated fields (django-modeltranslation): an import writes the English text.
-TRANSLATED = {"cycles": {"name": "name_en"}, "consultations": {"title": "title_en", "key_messages": "key_messages_en"}}
+TRANSLATED = {
+    "cycles": {"name": "name_en"},
+    "consultations": {"title": "title_en", "key_messages": "key_messages_en"},
+    "activities": {"title": "title_en", "description": "description_en"},
+    "indicators": {"name": "name_en", "unit": "unit_en"},
+    "action_statuses": {"note": "note_en"},
+}
 
 
 class FileProblem(Exception):

@@ -285,7 +285,7 @@ def sheets(lookups: Lookups) -> list[Sheet]:
             ],
             key=lambda v: (v["title"], v["lead_organisation"].pk if v["lead_organisation"] else None, v["start_date"]),
             existing=lambda lk: {
-                (a.title, a.lead_organisation_id, a.start_date): a
+                (a.title_en, a.lead_organisation_id, a.start_date): a
                 for a in Activity.objects.prefetch_related("objectives", "actions", "partners")
             },
             m2m=("objectives", "actions", "partners"),
@@ -404,7 +404,7 @@ def sheets(lookups: Lookups) -> list[Sheet]:
             ],
             key=lambda v: (v["cycle"].key, v["title"], v["held_on"]),
             existing=lambda lk: {
-                (_cycle_key(x.cycle), x.title, x.held_on): x
+                (_cycle_key(x.cycle), x.title_en, x.held_on): x
                 for x in Consultation.objects.select_related("cycle").prefetch_related("objectives")
             },
             m2m=("objectives",),

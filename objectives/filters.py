@@ -41,9 +41,11 @@ class ActivityFilter(django_filters.FilterSet):
         fields = ["q", "objective", "organisation", "status", "active_from", "active_to"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(title__icontains=value) | Q(description__icontains=value) | Q(location__icontains=value)
-        )
+        # The title or description in any language: a Russian page finds an activity by its English title too.
+        texts = Q(location__icontains=value)
+        for code in settings.LANGUAGE_CODES:
+            texts |= Q(**{f"title_{code}__icontains": value}) | Q(**{f"description_{code}__icontains": value})
+        return queryset.filter(texts)
 
     def by_organisation(self, queryset, name, value):
         return queryset.filter(Q(lead_organisation=value) | Q(partners=value)).distinct()

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Organisation
@@ -7,6 +8,8 @@ from uncnm_portal.forms import language_labels
 from uncnm_portal.widgets import Picker
 
 from .models import Action, Activity, Indicator, IndicatorObservation
+
+DESCRIPTION_LENGTH = 20_000
 
 
 class DateInput(forms.DateInput):
@@ -22,7 +25,9 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
-            "title",
+            "title_en",
+            "title_ru",
+            "title_be",
             "lead_organisation",
             "partners",
             "objectives",
@@ -33,7 +38,9 @@ class ActivityForm(forms.ModelForm):
             "budget",
             "currency",
             "location",
-            "description",
+            "description_en",
+            "description_ru",
+            "description_be",
             "link",
         ]
         widgets = {
@@ -42,11 +49,28 @@ class ActivityForm(forms.ModelForm):
             "actions": Picker(follows="objectives", follows_value=lambda action: action.objective_id),
             "start_date": DateInput(format="%Y-%m-%d"),
             "end_date": DateInput(format="%Y-%m-%d"),
-            "description": forms.Textarea(attrs={"rows": 6, "maxlength": 20000}),
+            **{
+                f"description_{code}": forms.Textarea(attrs={"rows": 6, "maxlength": DESCRIPTION_LENGTH})
+                for code in settings.LANGUAGE_CODES
+            },
+        }
+        labels = {**language_labels("title", _("Title")), **language_labels("description", _("Description"))}
+        help_texts = {
+            **{
+                f"{field}_{code}": _("Empty: the English text is shown.")
+                for field in ("title", "description")
+                for code in settings.LANGUAGE_CODES
+                if code != settings.LANGUAGE_CODE
+            },
+            f"description_{settings.LANGUAGE_CODE}": _("Markdown."),
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields[f"title_{settings.LANGUAGE_CODE}"].required = True
+        too_long = _("The description is too long (at most 20,000 characters).")
+        for code in settings.LANGUAGE_CODES:
+            self.fields[f"description_{code}"].validators.append(MaxLengthValidator(DESCRIPTION_LENGTH, too_long))
         if self.instance.pk:
             self.initial["version"] = self.instance.version
         self.fields["partners"].queryset = Organisation.objects.active()
@@ -58,12 +82,6 @@ class ActivityForm(forms.ModelForm):
             self.fields["lead_organisation"].initial = user.organisation_id
         else:
             self.fields["lead_organisation"].queryset = Organisation.objects.active()
-
-    def clean_description(self):
-        description = self.cleaned_data["description"]
-        if len(description) > 20000:
-            raise forms.ValidationError(_("The description is too long (at most 20,000 characters)."))
-        return description
 
     def clean(self):
         cleaned = super().clean()

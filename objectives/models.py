@@ -395,7 +395,7 @@ class Activity(Versioned):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True
     )
 
-    history = HistoricalRecords(m2m_fields=[partners, objectives, actions])
+    # history: registered in objectives/translation.py, after the title and description are translated
     objects = ActivityQuerySet.as_manager()
 
     class Meta:

@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Action, GuidingPrinciple, Indicator, Objective, RoundTable
+from .models import Action, Activity, GuidingPrinciple, Indicator, Objective, RoundTable
 
 
 @register(Objective)
@@ -31,5 +31,11 @@ class IndicatorTranslation(TranslationOptions):
     fields = ("name", "unit")
 
 
+@register(Activity)
+class ActivityTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
 # After the translation: the historical model then has a column per language (name_en, name_ru, ...).
 simple_history.register(Indicator, m2m_fields=["objectives", "sdg_targets"])
+simple_history.register(Activity, m2m_fields=["partners", "objectives", "actions"])

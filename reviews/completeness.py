@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from objectives.models import Indicator, Objective
+from objectives.models import Activity, Indicator, Objective
 
 from .models import (
     Consultation,
@@ -164,6 +164,10 @@ def _narratives(cycle: ReviewCycle, language: str, assessments) -> Item:
     )
 
 
+def _blank(name: str) -> Q:
+    return Q(**{f"{name}__isnull": True}) | Q(**{name: ""})
+
+
 def _translations(cycle: ReviewCycle, language: str, sections, consultations, objectives, outline_url: str) -> Item:
     """The texts the draft prints, present in its language (else they would print in English)."""
 
@@ -176,6 +180,12 @@ def _translations(cycle: ReviewCycle, language: str, sections, consultations, ob
             missing.append(str(ReviewCycle._meta.get_field(name).verbose_name))
     missing += [str(s.display_title) for s in sections if missing_in(s, "body") or missing_in(s, "title")]
     missing += [c.title for c in consultations if missing_in(c, "title") or missing_in(c, "key_messages")]
+    # Registers the draft prints, counted: the activities of the reporting period and the indicators.
+    period = cycle.reporting_period(previous=cycle.previous())
+    if count := Activity.objects.active_between(*period).filter(_blank(f"title_{language}")).count():
+        missing.append(_("titles of activities in the reporting period: %(n)s") % {"n": count})
+    if count := Indicator.objects.filter(_blank(f"name_{language}")).count():
+        missing.append(_("names of indicators: %(n)s") % {"n": count})
     unofficial = [o for o in objectives if o.is_working_translation(language)]
     if unofficial:
         missing.append(_("objective titles in a working (unofficial) translation: %(n)s") % {"n": len(unofficial)})

@@ -114,6 +114,17 @@ class StatusRowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = self.STATUSES.choices
 
+    @staticmethod
+    def note_field() -> str:
+        """The note is edited in the page's language: its own column (note_ru...), never another language's
+        text shown in its place."""
+        language = get_language()
+        return f"note_{language if language in settings.LANGUAGE_CODES else settings.LANGUAGE_CODE}"
+
+    @classmethod
+    def saved_note(cls, row) -> str:
+        return (getattr(row, cls.note_field()) or "") if row is not None else ""
+
     @classmethod
     def initial_rows(cls, objects: dict, saved: dict) -> list[dict]:
         """The formset's rows: each object's saved status and note (else the first status), also as the values the
@@ -121,8 +132,19 @@ class StatusRowForm(forms.Form):
         rows = []
         for pk in objects:
             status = getattr(saved.get(pk), "status", cls.STATUSES.values[0])
-            note = getattr(saved.get(pk), "note", "")
-            rows.append({cls.KEY: pk, "status": status, "note": note, "started_status": status, "started_note": note})
+            note = cls.saved_note(saved.get(pk))
+            # No note in the page's language: the one in another language is offered as a hint (placeholder).
+            elsewhere = "" if note or pk not in saved else saved[pk].note
+            rows.append(
+                {
+                    cls.KEY: pk,
+                    "status": status,
+                    "note": note,
+                    "started_status": status,
+                    "started_note": note,
+                    "note_elsewhere": elsewhere,
+                }
+            )
         return rows
 
     @classmethod
@@ -131,6 +153,11 @@ class StatusRowForm(forms.Form):
         return [
             (form, objects.get(form.initial.get(cls.KEY) or int_or_none(form[cls.KEY].value()))) for form in formset
         ]
+
+    @property
+    def note_hint(self) -> str:
+        """The row's note in another language, where the page's language has none."""
+        return self.initial.get("note_elsewhere", "")
 
     @property
     def key(self) -> int | None:

@@ -1,9 +1,12 @@
 """Texts of a review in the portal's languages (django-modeltranslation): a cycle's name, coordination
-mechanism and validating body, its outline's sections, its consultations' titles and key messages."""
+mechanism and validating body, its outline's sections, its consultations' titles and key messages, the notes
+on the statuses of actions, plan measures and pledges."""
 
+import simple_history
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Consultation, ReportSection, ReviewCycle
+from .models import ActionProgress, Consultation, MeasureProgress, PledgeProgress, ReportSection, ReviewCycle
 
 
 @register(ReviewCycle)
@@ -19,3 +22,17 @@ class ReportSectionTranslation(TranslationOptions):
 @register(Consultation)
 class ConsultationTranslation(TranslationOptions):
     fields = ("title", "key_messages")
+
+
+class StatusNoteTranslation(TranslationOptions):
+    """A note is written in the editor's page language; a draft in another language without its own note
+    prints the note there is (English first) rather than none."""
+
+    fields = ("note",)
+    fallback_languages = {"default": tuple(settings.LANGUAGE_CODES)}
+
+
+for model in (ActionProgress, MeasureProgress, PledgeProgress):
+    register(model)(type(f"{model.__name__}Translation", (StatusNoteTranslation,), {}))
+    # After the translation: the historical model then has a column per language (note_en, note_ru, ...).
+    simple_history.register(model)

@@ -192,7 +192,7 @@ class ActionProgress(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL, null=True, blank=True
     )
 
-    history = HistoricalRecords()
+    # history: registered in reviews/translation.py, after the note is translated
 
     class Meta:
         verbose_name = _("action status")

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from pledges.models import Pledge
 
@@ -30,7 +29,7 @@ class PledgeProgress(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL, null=True, blank=True
     )
 
-    history = HistoricalRecords()
+    # history: registered in reviews/translation.py, after the note is translated
 
     class Meta:
         verbose_name = _("progress of a pledge")

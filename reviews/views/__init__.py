@@ -15,11 +15,11 @@ def save_status_rows(formset, *, model, objects: dict, cycle, by, label) -> tupl
         if obj is None or not form.is_edited():
             continue
         current = model.objects.select_for_update().filter(cycle=cycle, **{form.KEY: obj}).first()
-        saved = (current.status, current.note) if current else (form.STATUSES.values[0], "")
+        saved = (current.status, form.saved_note(current)) if current else (form.STATUSES.values[0], "")
         if saved != form.started_from:
             conflicts.append(label(obj))
             continue
-        values = {"status": form.cleaned_data["status"], "note": form.cleaned_data["note"], "updated_by": by}
+        values = {"status": form.cleaned_data["status"], form.note_field(): form.cleaned_data["note"], "updated_by": by}
         # update_or_create also copes with a colleague creating the same row meanwhile.
         model.objects.update_or_create(cycle=cycle, **{form.KEY: obj}, defaults=values)
         changed += 1

@@ -6,14 +6,16 @@ import pytest
 from django.urls import reverse
 
 from objectives.models import Action, Activity, Objective
-from tests.factories import ActivityFactory, OrganisationFactory
+from reviews.completeness import checklist
+from tests.factories import ActivityFactory, OrganisationFactory, ReviewCycleFactory, finished_export
+from tests.reviews.test_drafts import pdf_text
 
 pytestmark = pytest.mark.django_db
 
 
 def activity_data(lead, **overrides) -> dict:
     data = {
-        "title": "Information campaign for labour migrants",
+        "title_en": "Information campaign for labour migrants",
         "lead_organisation": lead.pk,
         "partners": [],
         "objectives": [Objective.objects.get(number=3).pk],
@@ -24,7 +26,7 @@ def activity_data(lead, **overrides) -> dict:
         "budget": "",
         "currency": "",
         "location": "Minsk",
-        "description": "Leaflets in **four** languages.",
+        "description_en": "Leaflets in **four** languages.",
         "link": "www.iom.int/belarus",
     }
     data.update(overrides)
@@ -132,14 +134,85 @@ def test_two_editors_of_one_activity_the_second_meets_a_conflict_and_overwrites_
     anna, boris = login(secretariat), login(agency_staff)
     assert boris.get(url).status_code == 200  # both start from version 1
     assert 'name="version" value="1"' in anna.get(url).content.decode()
-    assert anna.post(url, activity_data(agency, title="Anna's title", version=1)).status_code == 302
-    response = boris.post(url, activity_data(agency, title="Boris's title", version=1))
+    assert anna.post(url, activity_data(agency, title_en="Anna's title", version=1)).status_code == 302
+    response = boris.post(url, activity_data(agency, title_en="Boris's title", version=1))
     html = response.content.decode()
     assert response.status_code == 409
     assert "saved this activity after you opened it" in html and "Boris&#x27;s title" in html
     activity.refresh_from_db()
     assert activity.title == "Anna's title" and activity.version == 2
     # Saving again from the conflict page replaces the newer version, knowingly.
-    assert boris.post(url, activity_data(agency, title="Boris's title", version=2)).status_code == 302
+    assert boris.post(url, activity_data(agency, title_en="Boris's title", version=2)).status_code == 302
     activity.refresh_from_db()
     assert activity.title == "Boris's title" and activity.version == 3
+
+
+def test_an_activity_reads_in_the_page_s_language_marks_english_and_is_found_in_any(secretariat, agency, login):
+    client = login(secretariat)
+    data = activity_data(
+        agency,
+        title_ru="Информационная кампания для трудовых мигрантов",
+        description_ru="Листовки на **четырёх** языках.",
+    )
+    assert client.post(reverse("objectives:activity-create"), data).status_code == 302
+    activity = Activity.objects.get()
+    assert (activity.title_en, activity.title_ru, activity.title_be) == (
+        "Information campaign for labour migrants",
+        "Информационная кампания для трудовых мигрантов",
+        None,
+    )
+    detail = client.get(activity.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Информационная кампания для трудовых мигрантов" in detail and "<strong>четырёх</strong>" in detail
+    assert ">EN</span>" not in detail
+
+    client.cookies["django_language"] = "be"  # no Belarusian text: English, marked
+    detail = client.get(activity.get_absolute_url()).content.decode()
+    assert "Information campaign for labour migrants" in detail and detail.count(">EN</span>") == 2
+    listing = client.get(reverse("objectives:activity-list"), {"q": "трудовых"}).content.decode()
+    assert "Information campaign for labour migrants" in listing and ">EN</span>" in listing
+
+    client.cookies["django_language"] = "en"
+    listing = client.get(reverse("objectives:activity-list"), {"q": "Информационная"}).content.decode()
+    assert "Information campaign for labour migrants" in listing and ">EN</span>" not in listing
+
+
+def test_the_history_of_an_activity_keeps_every_language_and_restores_it(secretariat, agency, login):
+    client = login(secretariat)
+    client.post(reverse("objectives:activity-create"), activity_data(agency, title_ru="Кампания"))
+    activity = Activity.objects.get()
+    first = activity.history.earliest()
+    assert first.title_ru == "Кампания" and first.title_en == "Information campaign for labour migrants"
+    activity.title_ru = "Другая кампания"
+    activity.save()
+    restore = reverse("history:restore", args=["activity", activity.pk, first.history_id])
+    assert client.post(restore, {"fields": ["title_ru"]}).status_code == 302
+    activity.refresh_from_db()
+    assert activity.title_ru == "Кампания" and activity.title_en == "Information campaign for labour migrants"
+
+
+def test_an_activity_needs_its_english_title_and_keeps_every_language_on_errors(secretariat, agency, login):
+    data = activity_data(agency, title_en="", title_ru="Кампания", description_be="x" * 20_001)
+    response = login(secretariat).post(reverse("objectives:activity-create"), data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "This field is required." in html and "The description is too long" in html
+    assert "Кампания" in html and "Leaflets in **four** languages." in html
+    assert not Activity.objects.exists()
+
+
+def test_the_russian_draft_prints_russian_activity_titles_and_the_checklist_counts_the_rest():
+    cycle = ReviewCycleFactory(year=2030, level="global", name="Third IMRF")
+    objective = Objective.objects.get(number=3)
+    ActivityFactory(
+        title_en="Hotline for migrants",
+        title_ru="Горячая линия для мигрантов",
+        objectives=[objective],
+        start_date="2028-01-01",
+    )
+    ActivityFactory(title_en="Leaflets for migrants", objectives=[objective], start_date="2028-01-01")
+    text = " ".join(pdf_text(finished_export(cycle=cycle, language="ru", objectives=[objective])).split())
+    assert "Горячая линия для мигрантов" in text and "Hotline for migrants" not in text
+    assert "Leaflets for migrants" in text  # not translated: English, and the checklist says so
+
+    (texts,) = [item for item in checklist(cycle, "ru") if item.label == "The draft's texts exist in its language"]
+    assert "titles of activities in the reporting period: 1" in texts.missing

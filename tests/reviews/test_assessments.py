@@ -22,7 +22,9 @@ from tests.factories import (
     OrganisationFactory,
     ReviewCycleFactory,
     UserFactory,
+    finished_export,
 )
+from tests.reviews.test_drafts import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -389,3 +391,32 @@ def test_the_second_editor_of_the_same_action_status_gets_a_conflict_not_an_over
     assert "someone changed them after you opened the page: 22(b)" in response.content.decode()
     saved = dict(ActionProgress.objects.filter(cycle=cycle).values_list("action__letter", "status"))
     assert saved == {"b": "ongoing", "a": "planned"}  # Boris's (b) kept; Anna's (a), untouched by others, saved
+
+
+def test_a_status_note_is_written_in_the_page_s_language_and_the_draft_prints_its_language(cycles, secretariat, login):
+    cycle = cycles[1]
+    url = reverse("reviews:action-progress-update", args=[22, cycle.pk])
+    client = login(secretariat)
+    client.post(url, _action_rows(22, {"a": ("ongoing", "Agreement with Russia in force")}, {}))
+    client.cookies["django_language"] = "ru"
+    page = client.get(url).content.decode()
+    # No Russian note yet: the field is empty, the English note offered as a hint.
+    assert 'value="" placeholder="Agreement with Russia in force"' in page
+    russian = {"a": ("ongoing", "Соглашение с Россией вступило в силу")}
+    assert client.post(url, _action_rows(22, russian, {"a": ("ongoing", "")})).status_code == 302
+    progress = ActionProgress.objects.get(cycle=cycle, action__letter="a", action__objective__number=22)
+    assert (progress.note_en, progress.note_ru, progress.note_be) == (
+        "Agreement with Russia in force",
+        "Соглашение с Россией вступило в силу",
+        None,
+    )
+    assert progress.history.count() == 2 and progress.history.earliest().note_en == "Agreement with Russia in force"
+
+    objective = Objective.objects.get(number=22)
+    for language, shown, hidden in (
+        ("ru", "Соглашение с Россией вступило в силу", "Agreement with Russia"),
+        ("en", "Agreement with Russia in force", "Соглашение"),
+        ("be", "Agreement with Russia in force", "Соглашение"),  # no Belarusian note: the English one
+    ):
+        text = " ".join(pdf_text(finished_export(cycle=cycle, language=language, objectives=[objective])).split())
+        assert shown in text and hidden not in text

@@ -18,8 +18,22 @@ from uncnm_portal.demo import seed
 
 pytestmark = pytest.mark.django_db
 
-PAGE_OF = {"en": "Page {} of {}", "ru": "Страница {} из {}"}
-STATUS_LINE = {"en": "Progress status:", "ru": "Статус прогресса:"}
+PAGE_OF = {"en": "Page {} of {}", "ru": "Страница {} из {}", "be": "Старонка {} з {}"}
+STATUS_LINE = {"en": "Progress status:", "ru": "Статус прогресса:", "be": "Статус прагрэсу:"}
+# Latin-script words a Russian or Belarusian draft may print: the names of the forum (proper names) and the
+# abbreviation of a law's number as the Government writes it in its register ("No. 225-Z"). Single letters
+# (the actions' letters) and acronyms in capitals (SDG, IOM, BY-01) are codes and always allowed.
+ALLOWED_LATIN = {"International", "Migration", "Review", "Forum", "New", "York", "No"}
+BELARUSIAN_MONTHS = (
+    "студзеня|лютага|сакавіка|красавіка|траўня|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня"
+)
+
+
+def latin_words(text: str) -> tuple[list[str], int]:
+    """The Latin-script words of a text outside codes, acronyms and ALLOWED_LATIN, and the number of words."""
+    words = re.findall(r"[^\W\d_]+", text)
+    latin = [w for w in words if re.fullmatch(r"[A-Za-z]+", w) and len(w) > 1 and not w.isupper()]
+    return [w for w in latin if w not in ALLOWED_LATIN], len(words)
 
 
 def pdf_bookmarks(path) -> list[str]:
@@ -62,7 +76,7 @@ def stranded_headings(pdf, pages: int, language: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("language", ["en", "ru", "be"])
 def test_the_demo_draft_in_pdf_and_word(language, tmp_path):
     seed()
     job = finished_export(cycle=ReviewCycle.objects.get(year=2026), language=language)
@@ -71,6 +85,13 @@ def test_the_demo_draft_in_pdf_and_word(language, tmp_path):
 
     require(tmp_path, "pdftotext", "pdfinfo")
     assert stranded_headings(job.pdf.path, job.pdf_pages, language) == []
+    text = subprocess.run(["pdftotext", job.pdf.path, "-"], capture_output=True, text=True, check=True).stdout
+    if language != "en":
+        # The Government's draft in a state language: English only in names and codes (issue 11: at most 5 %).
+        latin, total = latin_words(text)
+        assert len(latin) <= 0.05 * total, f"{len(latin)} of {total} words in Latin script: {sorted(set(latin))}"
+    if language == "be":
+        assert re.search(rf"\d{{1,2}} ({BELARUSIAN_MONTHS}) \d{{4}} г\.", text)  # Belarusian dates
 
     docx = tmp_path / "draft.docx"
     shutil.copyfile(job.docx.path, docx)

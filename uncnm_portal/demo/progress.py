@@ -109,6 +109,14 @@ REGIONS_RU_BE = {
 }
 REGIONS = ["Minsk", "Brest region", "Grodno region", "Gomel region", "Mogilev region", "Vitebsk region", "Minsk region"]
 ACTIVITY_KINDS = ["Strengthening", "Pilot project on", "Capacity building on", "Study on", "Awareness campaign on"]
+# The same kinds in Russian and Belarusian, before a theme in the genitive (THEMES_RU_BE).
+ACTIVITY_KINDS_RU_BE = {
+    "Strengthening": ("Укрепление", "Умацаванне"),
+    "Pilot project on": ("Пилотный проект в области", "Пілотны праект у галіне"),
+    "Capacity building on": ("Развитие потенциала в области", "Развіццё патэнцыялу ў галіне"),
+    "Study on": ("Исследование в области", "Даследаванне ў галіне"),
+    "Awareness campaign on": ("Информационная кампания в области", "Інфармацыйная кампанія ў галіне"),
+}
 LEAD_AGENCIES = ["IOM", "UNHCR", "UNICEF", "UNDP", "UNFPA", "WHO", "ILO", "OHCHR", "UN Women", "UNODC", "BRCS"]
 GOVERNMENT = ["MIA", "DCM", "MLSP", "MFA", "SBC", "Belstat", "MoH", "MoE", "Minsk CEC"]
 CONTRIBUTORS = ["IOM", "UNHCR", "UNICEF", "UNDP", "ILO", "BRCS", "Gender Perspectives", "BSU FIR", "FPB"]
@@ -289,14 +297,17 @@ def _seed_action_progress(rng, cycles, actions, by) -> None:
         for action in actions:
             status = rng.choices(statuses, weights)[0]
             measure = PLAN_MEASURES.get(action.objective.number)
-            note = (
-                f"Measure {measure} of the National action plan on migration 2024-2028."
-                if measure and status in (ActionProgress.Status.ONGOING, ActionProgress.Status.COMPLETED)
-                else ""
-            )
-            upsert(
-                ActionProgress, {"cycle": cycle, "action": action}, {"status": status, "note": note, "updated_by": by}
-            )
+            noted = measure and status in (ActionProgress.Status.ONGOING, ActionProgress.Status.COMPLETED)
+            notes = {
+                "note_en": f"Measure {measure} of the National action plan on migration 2024-2028." if noted else "",
+                "note_ru": f"Мера {measure} Национального плана действий в сфере миграции на 2024-2028 годы."
+                if noted
+                else "",
+                "note_be": f"Мера {measure} Нацыянальнага плана дзеянняў у сферы міграцыі на 2024-2028 гады."
+                if noted
+                else "",
+            }
+            upsert(ActionProgress, {"cycle": cycle, "action": action}, {"status": status, **notes, "updated_by": by})
 
 
 def _seed_activities(rng, organisations, objectives, actions, by, *, count: int) -> None:
@@ -314,12 +325,17 @@ def _seed_activities(rng, organisations, objectives, actions, by, *, count: int)
         if start > today:
             status = Activity.Status.PLANNED
         theme = THEMES[supported[0].number]
+        theme_ru, theme_be = THEMES_RU_BE[supported[0].number]
+        kind = rng.choice(ACTIVITY_KINDS)
+        kind_ru, kind_be = ACTIVITY_KINDS_RU_BE[kind]
         lead = organisations[rng.choice(LEAD_AGENCIES)]
         budgeted = rng.random() < 0.7
         activity = upsert(
             Activity,
-            {"title": f"{rng.choice(ACTIVITY_KINDS)} {theme} ({n:03d})"},
+            {"title_en": f"{kind} {theme} ({n:03d})"},
             {
+                "title_ru": f"{kind_ru} {theme_ru} ({n:03d})",
+                "title_be": f"{kind_be} {theme_be} ({n:03d})",
                 "lead_organisation": lead,
                 "start_date": start,
                 "end_date": end,
@@ -327,7 +343,11 @@ def _seed_activities(rng, organisations, objectives, actions, by, *, count: int)
                 "budget": Decimal(rng.randrange(20_000, 1_500_000, 5_000)) if budgeted else None,
                 "currency": rng.choice(["USD", "EUR"]) if budgeted else "",
                 "location": rng.choice(REGIONS),
-                "description": f"The project supports {theme}.\n\nIt is run with national partners.",
+                "description_en": f"The project supports {theme}.\n\nIt is run with national partners.",
+                "description_ru": f"Проект содействует работе в области {theme_ru}.\n\n"
+                "Он осуществляется совместно с национальными партнёрами.",
+                "description_be": f"Праект садзейнічае працы ў галіне {theme_be}.\n\n"
+                "Ён ажыццяўляецца разам з нацыянальнымі партнёрамі.",
                 "link": "",
                 "created_by": by,
             },

@@ -3,9 +3,11 @@ import uuid
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from uncnm_portal.markdown import render_markdown
@@ -35,6 +37,21 @@ def number(value) -> str:
 def get_field(obj, name: str):
     """Read an attribute named in a variable: {{ input|get_field:name }}."""
     return getattr(obj, name, "")
+
+
+@register.simple_tag
+def shown_in_english(obj, field: str) -> str:
+    """A small "EN" badge where a translated field (django-modeltranslation) has no text in the page's
+    language and its English text is shown instead: {% shown_in_english activity "title" %}."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE or language not in settings.LANGUAGE_CODES:
+        return ""
+    if getattr(obj, f"{field}_{language}", None) or not getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", None):
+        return ""
+    return format_html(
+        '<span class="badge text-bg-light border" lang="en" title="{}">EN</span>',
+        _("Not translated yet: shown in English"),
+    )
 
 
 class BreadcrumbsNode(template.Node):
