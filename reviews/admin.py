@@ -12,6 +12,7 @@ from .models import (
     Evidence,
     ExportJob,
     Input,
+    InputTranslation,
     MeasureProgress,
     NarrativeTranslation,
     ObjectiveAssessment,
@@ -219,3 +220,12 @@ class NarrativeTranslationAdmin(admin.ModelAdmin):
     search_fields = ["text"]
     list_select_related = ["assessment__objective", "assessment__cycle", "updated_by"]
     raw_id_fields = ["assessment", "updated_by"]
+
+
+@admin.register(InputTranslation)
+class InputTranslationAdmin(admin.ModelAdmin):
+    list_display = ["input", "field", "language", "updated_by", "updated_at"]
+    list_filter = ["language", "field", "input__assignment__cycle"]
+    search_fields = ["text"]
+    list_select_related = ["input__assignment__organisation", "input__assignment__objective", "updated_by"]
+    raw_id_fields = ["input", "updated_by"]

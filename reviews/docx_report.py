@@ -441,7 +441,7 @@ def _contributions(document, report) -> None:
         actions = [f"{report.objective.number}({action.letter})" for action in input_.actions.all()]
         if actions:
             source.add_run(f" · {_('Actions concerned:')} {', '.join(actions)}")
-        for part in input_.quoted_parts():
+        for part in input_.quoted:
             document.add_paragraph(part.label[:1].upper() + part.label[1:]).runs[0].bold = True
             _markdown(document, part.text)
         files = [f.original_name for f in input_.evidence.all()]
@@ -515,7 +515,7 @@ def _annexes(document, data, section) -> None:
                 str(i.assignment.organisation),
                 str(i.assignment.objective),
                 ", ".join(f"{i.assignment.objective.number}({a.letter})" for a in i.actions.all()),
-                "\n".join([part.text for part in i.annex_parts()] + [f.original_name for f in i.evidence.all()]),
+                "\n".join([part.text for part in i.in_annex] + [f.original_name for f in i.evidence.all()]),
             ]
             for i in data.inputs
         ]

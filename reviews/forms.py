@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +38,26 @@ from .word_templates import check_template
 NARRATIVE_MAX_LENGTH = 20_000
 
 
-class AssessmentForm(forms.ModelForm):
+class KeepsSourceLanguage:
+    """For a model form with a `source_language` field: a client that does not send it keeps the saved one,
+    and the form does not count it as changed (a record otherwise read as edited)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source_language"].required = False
+
+    def clean_source_language(self) -> str:
+        return self.cleaned_data.get("source_language") or self.instance.source_language
+
+    @property
+    def changed_data(self) -> list[str]:
+        changed = super().changed_data
+        if self.is_bound and self.add_prefix("source_language") not in self.data:
+            changed = [name for name in changed if name != "source_language"]
+        return changed
+
+
+class AssessmentForm(KeepsSourceLanguage, forms.ModelForm):
     """The secretariat's edit form; `version` is the one the editor started from."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -73,12 +92,8 @@ class AssessmentForm(forms.ModelForm):
         for name in ObjectiveAssessment.NARRATIVE_FIELDS:
             self.fields[name].validators.append(MaxLengthValidator(NARRATIVE_MAX_LENGTH))
             self.fields[name].widget.attrs["maxlength"] = NARRATIVE_MAX_LENGTH
-        self.fields["source_language"].required = False  # a client that does not send it keeps the saved one
         if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
             self.initial["version"] = self.instance.version
-
-    def clean_source_language(self) -> str:
-        return self.cleaned_data.get("source_language") or self.instance.source_language
 
     def clean(self):
         cleaned = super().clean()
@@ -291,7 +306,7 @@ class ReviewCycleForm(forms.ModelForm):
         self.fields["mechanism_members"].queryset = organisations
 
 
-class ReportSectionForm(forms.ModelForm):
+class ReportSectionForm(KeepsSourceLanguage, forms.ModelForm):
     """A section; `version` is the one the editor started from (a save on top of a newer one is a conflict)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
@@ -305,22 +320,10 @@ class ReportSectionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
             self.initial["version"] = self.instance.version
-        self.fields["source_language"].required = False  # a client that does not send it keeps the saved one
         # The text field edits the page's language; beside a translation, its source and whether it is current.
         language = get_language()
         self.body_state = self.instance.text_state(language) if self.instance.pk else "source"
         self.source_text = self.instance.source_text
-
-    def clean_source_language(self) -> str:
-        return self.cleaned_data.get("source_language") or self.instance.source_language
-
-    @property
-    def changed_data(self) -> list[str]:
-        """A language not sent is the saved one: it changes nothing (a section otherwise counted as edited)."""
-        changed = super().changed_data
-        if self.is_bound and self.add_prefix("source_language") not in self.data:
-            changed = [name for name in changed if name != "source_language"]
-        return changed
 
 
 ReportSectionFormSet = forms.modelformset_factory(
@@ -361,7 +364,7 @@ class MultipleFileField(forms.FileField):
         return checked
 
 
-class InputForm(forms.ModelForm):
+class InputForm(KeepsSourceLanguage, forms.ModelForm):
     """An input's texts; `version` is the one the editor started from (a save on top of a newer one is a conflict)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
@@ -379,7 +382,7 @@ class InputForm(forms.ModelForm):
 
     class Meta:
         model = Input
-        fields = [*Input.TEXT_FIELDS, "actions"]
+        fields = ["source_language", *Input.TEXT_FIELDS, "actions"]
         widgets = {
             **{name: forms.Textarea(attrs={"rows": 4, "maxlength": Input.MAX_TEXT}) for name in Input.TEXT_FIELDS},
             "actions": forms.CheckboxSelectMultiple,
@@ -470,7 +473,7 @@ class DraftUseForm(forms.Form):
         return self.input
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(KeepsSourceLanguage, forms.ModelForm):
     """A consultation with its participants counted per kind of stakeholder (one number field per kind)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
@@ -518,7 +521,6 @@ class ConsultationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.cycle = cycle
         self.fields["source_language"].label = _("Key messages written in")
-        self.fields["source_language"].required = False  # a client that does not send it keeps the saved one
         if self.instance.pk:
             for code in settings.LANGUAGE_CODES:
                 state = self.instance.text_state(code)
@@ -540,9 +542,6 @@ class ConsultationForm(forms.ModelForm):
             )
         if self.instance.pk:  # also when bound: a form that changed nothing else has not changed
             self.initial["version"] = self.instance.version
-
-    def clean_source_language(self) -> str:
-        return self.cleaned_data.get("source_language") or self.instance.source_language
 
     def participant_fields(self) -> list:
         return [self[f"participants_{kind}"] for kind in ConsultationParticipants.Kind.values]
@@ -697,17 +696,20 @@ class WordTemplateForm(FileOrNoneForm):
 
 
 class NarrativeTranslationForm(forms.Form):
-    """One text box per written narrative, and the fingerprint of the source text the page showed."""
+    """One text box per written narrative of a record (an assessment, an input), and the fingerprint of the
+    source text the page showed."""
 
-    def __init__(self, *args, assessment: ObjectiveAssessment, language: str, **kwargs):
+    def __init__(self, *args, record: ObjectiveAssessment | Input, fields: tuple, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = []
-        for name in ObjectiveAssessment.NARRATIVE_FIELDS:
-            source = getattr(assessment, name)
+        self.record, self.language, self.names = record, language, []
+        for name in fields:
+            source = getattr(record, name)
             if not source.strip():
                 continue
-            text, state = narrative_in(assessment, name, language)
-            label = ObjectiveAssessment._meta.get_field(name).verbose_name
+            self.names.append(name)
+            text, state = narrative_in(record, name, language)
+            label = record._meta.get_field(name).verbose_name
             self.fields[name] = forms.CharField(
                 label=label,
                 required=False,
@@ -719,6 +721,22 @@ class NarrativeTranslationForm(forms.Form):
                 regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput, initial=fingerprint(source)
             )
             self.rows.append((self[name], self[f"{name}_from"], source, state))
+
+    @transaction.atomic
+    def save(self, by) -> None:
+        """Each translation as typed, made from the source the page showed (if the source changed meanwhile,
+        the translation reads as outdated); an emptied box removes that translation."""
+        for name in self.names:
+            text = self.cleaned_data[name].strip()
+            existing = self.record.translations.filter(field=name, language=self.language)
+            if not text:
+                existing.delete()
+                continue
+            self.record.translations.update_or_create(
+                field=name,
+                language=self.language,
+                defaults={"text": text, "source_fingerprint": self.cleaned_data[f"{name}_from"], "updated_by": by},
+            )
 
 
 class PublicationForm(forms.ModelForm):

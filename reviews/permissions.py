@@ -34,6 +34,12 @@ def can_edit_input(user: User, input_) -> bool:
     return reports_for(user, input_) and input_.is_editable
 
 
+def can_translate_input(user: User, input_) -> bool:
+    """The input's own organisation (whatever its state: a translation changes none of its content) and the
+    secretariat add its texts in other languages."""
+    return reports_for(user, input_) or has_any_role(user, Role.SECRETARIAT)
+
+
 def is_reviewer(user: User, cycle) -> bool:
     """Who reviews, comments on and validates the draft: the secretariat and the focal points of the
     cycle's lead State body."""

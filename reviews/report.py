@@ -341,12 +341,15 @@ def collect(job: ExportJob) -> ReportData:
         .prefetch_related(
             Prefetch("actions", queryset=Action.objects.order_by("letter")),
             Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at")),
+            "translations",
         )
         .order_by("assignment__objective__number", "assignment__role", "assignment__organisation__name")
     )
     contributions = defaultdict(list)
     for input_ in inputs:
-        if input_.quoted_parts():
+        # In the draft's language where the author added a translation; the text as written otherwise.
+        input_.quoted, input_.in_annex = input_.quoted_parts(job.language), input_.annex_parts(job.language)
+        if input_.quoted:
             contributions[input_.assignment.objective_id].append(input_)
     consultations = list(Consultation.objects.for_cycle(cycle))
     instruments = list(Instrument.objects.relevant_between(*period).with_related().order_by("adopted_on", "title"))

@@ -64,6 +64,7 @@ urlpatterns = [
     path("inputs/<int:pk>/accept/", inputs.input_accept, name="input-accept"),
     path("inputs/<int:pk>/draft-use/", inputs.input_draft_use, name="input-draft-use"),
     path("inputs/<int:pk>/return/", inputs.input_return, name="input-return"),
+    path("inputs/<int:pk>/translate/<str:language>/", translations.input_translate, name="input-translate"),
     path("inputs/<int:pk>/evidence/<int:evidence_id>/", inputs.evidence_download, name="evidence-download"),
     path("inputs/<int:pk>/evidence/<int:evidence_id>/delete/", inputs.evidence_delete, name="evidence-delete"),
     path("cycles/<int:pk>/call/", inputs.call_for_inputs, name="call-for-inputs"),

@@ -204,6 +204,7 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         ),
         "reviews:input-inbox": Page(reverse("reviews:input-inbox"), READERS),
         "reviews:input-detail": Page(own_input.get_absolute_url(), reporter_a),
+        "reviews:input-translate": Page(reverse("reviews:input-translate", args=[submitted.pk, "ru"]), reporter_a),
         "reviews:input-accept": Page(reverse("reviews:input-accept", args=[submitted.pk]), secretariat_posts, "post"),
         "reviews:input-return": Page(reverse("reviews:input-return", args=[submitted.pk]), secretariat_posts, "post"),
         "reviews:evidence-download": Page(

@@ -33,7 +33,7 @@ from .publication import (
     published_cycles,
     shows_narratives,
 )
-from .translations import NarrativeTranslation, fingerprint, narrative_in
+from .translations import InputTranslation, NarrativeTranslation, fingerprint, narrative_in
 from .versions import DraftComment, DraftVersion
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "Evidence",
     "ExportJob",
     "Input",
+    "InputTranslation",
     "MeasureProgress",
     "NarrativeTranslation",
     "ObjectiveAssessment",

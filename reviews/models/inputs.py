@@ -193,6 +193,13 @@ class Input(Versioned):
     challenges = models.TextField(_("challenges"), blank=True)
     good_practices = models.TextField(_("good practices"), blank=True)
     data_sources = models.TextField(_("data and sources"), blank=True)
+    source_language = models.CharField(
+        _("language of the texts"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the texts are written in; translations into the others may be added."),
+    )
     actions = models.ManyToManyField(Action, verbose_name=_("actions concerned"), blank=True, related_name="inputs")
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
@@ -250,22 +257,31 @@ class Input(Versioned):
         except (ValueError, AttributeError):
             return self.DraftUse(self.DEFAULT_DRAFT_USE[name])
 
-    def parts(self) -> list["InputPart"]:
-        """Every part of the input with its label and how the draft uses it (also the empty ones)."""
+    def parts(self, language: str = "") -> list["InputPart"]:
+        """Every part of the input with its label and how the draft uses it (also the empty ones); in
+        `language`, its translation where the author added one (from the prefetched `translations`)."""
+        from .translations import narrative_in
+
         return [
             InputPart(
-                name, str(self._meta.get_field(name).verbose_name), getattr(self, name).strip(), self.use_of(name)
+                name,
+                str(self._meta.get_field(name).verbose_name),
+                (narrative_in(self, name, language)[0] if language else getattr(self, name)).strip(),
+                self.use_of(name),
             )
             for name in self.TEXT_FIELDS
         ]
 
-    def quoted_parts(self) -> list["InputPart"]:
+    def quoted_parts(self, language: str = "") -> list["InputPart"]:
         """The parts the draft quotes under the input's objective."""
-        return [part for part in self.parts() if part.text and part.use == self.DraftUse.QUOTE]
+        return [part for part in self.parts(language) if part.text and part.use == self.DraftUse.QUOTE]
 
-    def annex_parts(self) -> list["InputPart"]:
+    def annex_parts(self, language: str = "") -> list["InputPart"]:
         """The parts the draft gives in the annex of contributions."""
-        return [part for part in self.parts() if part.text and part.use == self.DraftUse.ANNEX]
+        return [part for part in self.parts(language) if part.text and part.use == self.DraftUse.ANNEX]
+
+    def has_text(self) -> bool:
+        return any(getattr(self, name).strip() for name in self.TEXT_FIELDS)
 
     def submit(self, *, by, on: datetime.date | None = None) -> None:
         """Hand the input to the secretariat; refused after the (extended) deadline or when empty."""

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .assessments import ObjectiveAssessment
+from .inputs import Input
 
 
 def fingerprint(text: str) -> str:
@@ -70,8 +71,9 @@ class TranslatedText(models.Model):
         return NarrativeTranslation.State.OUTDATED
 
 
-class NarrativeTranslation(models.Model):
-    """One narrative field of an assessment in one language other than its source language."""
+class TextTranslation(models.Model):
+    """One text field of a record in one language other than the record's source language, with the
+    fingerprint of the source text it was made from."""
 
     class State(models.TextChoices):
         SOURCE = "source", _("Source text")
@@ -79,12 +81,6 @@ class NarrativeTranslation(models.Model):
         OUTDATED = "outdated", _("Outdated")
         MISSING = "missing", _("Missing")
 
-    assessment = models.ForeignKey(
-        ObjectiveAssessment, verbose_name=_("assessment"), on_delete=models.CASCADE, related_name="translations"
-    )
-    field = models.CharField(
-        _("text"), max_length=32, choices=[(name, name) for name in ObjectiveAssessment.NARRATIVE_FIELDS]
-    )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     text = models.TextField(_("translation"))
     source_fingerprint = models.CharField(_("made from"), max_length=64)
@@ -92,6 +88,23 @@ class NarrativeTranslation(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def is_current(self, source: str) -> bool:
+        return self.source_fingerprint == fingerprint(source)
+
+
+class NarrativeTranslation(TextTranslation):
+    """One narrative field of an assessment in one language other than its source language."""
+
+    assessment = models.ForeignKey(
+        ObjectiveAssessment, verbose_name=_("assessment"), on_delete=models.CASCADE, related_name="translations"
+    )
+    field = models.CharField(
+        _("text"), max_length=32, choices=[(name, name) for name in ObjectiveAssessment.NARRATIVE_FIELDS]
+    )
 
     class Meta:
         verbose_name = _("translation of a narrative")
@@ -105,18 +118,33 @@ class NarrativeTranslation(models.Model):
     def __str__(self) -> str:
         return f"{self.assessment} · {self.field} · {self.language}"
 
-    def is_current(self, source: str) -> bool:
-        return self.source_fingerprint == fingerprint(source)
+
+class InputTranslation(TextTranslation):
+    """One text of an input in another language than the one its author wrote it in, added where the
+    author (or the secretariat) wishes."""
+
+    input = models.ForeignKey(Input, verbose_name=_("input"), on_delete=models.CASCADE, related_name="translations")
+    field = models.CharField(_("text"), max_length=32, choices=[(name, name) for name in Input.TEXT_FIELDS])
+
+    class Meta:
+        verbose_name = _("translation of an input")
+        verbose_name_plural = _("translations of inputs")
+        constraints = [
+            models.UniqueConstraint(fields=["input", "field", "language"], name="one_translation_per_input_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.input} · {self.field} · {self.language}"
 
 
-def narrative_in(assessment: ObjectiveAssessment, field: str, language: str) -> tuple[str, str]:
-    """(text, state) of one narrative in a language: the source text, its translation (current or
-    outdated), or the source again when no translation exists (state "missing"). Uses the prefetched
-    `translations` of the assessment."""
-    source = getattr(assessment, field)
-    if not source.strip() or language == assessment.source_language:
+def narrative_in(record, field: str, language: str) -> tuple[str, str]:
+    """(text, state) of one narrative of an assessment or an input in a language: the source text, its
+    translation (current or outdated), or the source again when no translation exists (state "missing").
+    Uses the prefetched `translations` of the record."""
+    source = getattr(record, field)
+    if not source.strip() or language == record.source_language:
         return source, NarrativeTranslation.State.SOURCE
-    for translation in assessment.translations.all():
+    for translation in record.translations.all():
         if translation.field == field and translation.language == language:
             current = translation.is_current(source)
             return (

@@ -1,11 +1,15 @@
 """Calls for inputs, the focal points' inbox and input form, the secretariat's review queue and tracker."""
 
+from collections import Counter
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,9 +31,11 @@ from ..models import (
     Assignment,
     Evidence,
     Input,
+    NarrativeTranslation,
     ReviewCycle,
+    narrative_in,
 )
-from ..permissions import can_edit_input, can_manage_calls, reports_for
+from ..permissions import can_edit_input, can_manage_calls, can_translate_input, reports_for
 
 
 def _locked(input_: Input) -> Input:
@@ -39,8 +45,12 @@ def _locked(input_: Input) -> Input:
 
 def _visible_input(request: HttpRequest, pk: int) -> Input:
     """The input if the user may see it; 404 otherwise, so ids of other organisations' inputs reveal nothing."""
-    queryset = Input.objects.visible_to(request.user).select_related(
-        "assignment__cycle", "assignment__objective", "assignment__organisation", "assignment__focal_point"
+    queryset = (
+        Input.objects.visible_to(request.user)
+        .select_related(
+            "assignment__cycle", "assignment__objective", "assignment__organisation", "assignment__focal_point"
+        )
+        .prefetch_related("translations")
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -87,7 +97,9 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return _save_input(request, form)
     else:
         editable = can_edit_input(request.user, input_)
-        form = InputForm(instance=input_) if editable else None
+        # Nothing written yet: the texts are presumably in the language the author works in.
+        initial = {} if input_.has_text() else {"source_language": get_language()}
+        form = InputForm(instance=input_, initial=initial) if editable else None
     editable = form is not None
     context = {
         "input": input_,
@@ -99,10 +111,29 @@ def input_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "return_form": ReturnForm(),
         "actions": input_.actions.order_by("letter"),
         "draft_use_form": DraftUseForm(input_=input_) if can_manage_calls(request.user) and not editable else None,
+        "translations": _translations(request, input_),
     }
     return render(
         request, "reviews/input_detail.html", context, status=400 if form is not None and form.is_bound else 200
     )
+
+
+def _translations(request: HttpRequest, input_: Input) -> list[tuple[str, str, dict]]:
+    """For those who may translate the input: (language, name, {state label: count of texts}) per other
+    language."""
+    if not input_.has_text() or not can_translate_input(request.user, input_):
+        return []
+    rows = []
+    for code, name in settings.LANGUAGES:
+        if code == input_.source_language:
+            continue
+        states = Counter(
+            NarrativeTranslation.State(narrative_in(input_, field, code)[1]).label
+            for field in Input.TEXT_FIELDS
+            if getattr(input_, field).strip()
+        )
+        rows.append((code, name, dict(states)))
+    return rows
 
 
 def _attach_evidence(request: HttpRequest, input_: Input, form: InputForm) -> None:

@@ -3,7 +3,7 @@ the cycle's status page shows, per objective and language, what is translated, m
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,11 +12,20 @@ from django.views.decorators.http import require_POST
 
 from objectives.models import Objective
 from stakeholders.models import Role
-from stakeholders.permissions import role_required
+from stakeholders.permissions import member_required, role_required
 
 from .. import translation_files
 from ..forms import NarrativeTranslationForm, TranslationFileForm
-from ..models import Consultation, NarrativeTranslation, ObjectiveAssessment, ReportSection, ReviewCycle, narrative_in
+from ..models import (
+    Consultation,
+    Input,
+    NarrativeTranslation,
+    ObjectiveAssessment,
+    ReportSection,
+    ReviewCycle,
+    narrative_in,
+)
+from ..permissions import can_translate_input
 
 STATES = NarrativeTranslation.State
 
@@ -34,25 +43,11 @@ def assessment_translate(request: HttpRequest, number: int, cycle_id: int, langu
     assessment = _assessment(number, cycle_id)
     if language not in dict(settings.LANGUAGES) or language == assessment.source_language:
         raise Http404
-    form = NarrativeTranslationForm(request.POST or None, assessment=assessment, language=language)
+    form = NarrativeTranslationForm(
+        request.POST or None, record=assessment, fields=ObjectiveAssessment.NARRATIVE_FIELDS, language=language
+    )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            for name in (n for n in ObjectiveAssessment.NARRATIVE_FIELDS if n in form.fields):
-                text = form.cleaned_data[name].strip()
-                if not text:
-                    NarrativeTranslation.objects.filter(assessment=assessment, field=name, language=language).delete()
-                    continue
-                # Made from the source the page showed: if it changed meanwhile, the translation shows outdated.
-                NarrativeTranslation.objects.update_or_create(
-                    assessment=assessment,
-                    field=name,
-                    language=language,
-                    defaults={
-                        "text": text,
-                        "source_fingerprint": form.cleaned_data[f"{name}_from"],
-                        "updated_by": request.user,
-                    },
-                )
+        form.save(by=request.user)
         messages.success(request, _("The translation was saved."))
         return redirect("reviews:translation-status", pk=cycle_id)
     context = {
@@ -64,6 +59,35 @@ def assessment_translate(request: HttpRequest, number: int, cycle_id: int, langu
         "form": form,
     }
     return render(request, "reviews/assessment_translate.html", context, status=400 if form.is_bound else 200)
+
+
+@member_required
+def input_translate(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """The author of an input (or the secretariat) adds its texts in another language, beside the source:
+    the draft in that language quotes them."""
+    input_ = get_object_or_404(
+        Input.objects.visible_to(request.user)
+        .select_related("assignment__cycle", "assignment__objective", "assignment__organisation")
+        .prefetch_related("translations"),
+        pk=pk,
+    )
+    if not can_translate_input(request.user, input_):
+        raise PermissionDenied
+    if language not in dict(settings.LANGUAGES) or language == input_.source_language:
+        raise Http404
+    form = NarrativeTranslationForm(request.POST or None, record=input_, fields=Input.TEXT_FIELDS, language=language)
+    if request.method == "POST" and form.is_valid():
+        form.save(by=request.user)
+        messages.success(request, _("The translation was saved."))
+        return redirect(input_)
+    context = {
+        "input": input_,
+        "assignment": input_.assignment,
+        "language": language,
+        "language_name": dict(settings.LANGUAGES)[language],
+        "form": form,
+    }
+    return render(request, "reviews/input_translate.html", context, status=400 if form.is_bound else 200)
 
 
 def _text_states(records, wanted_state: str) -> list:

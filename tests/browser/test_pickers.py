@@ -84,7 +84,7 @@ def test_the_actions_offered_follow_the_objectives_chosen(page):
     UserFactory(username="ivan", role=Role.AGENCY_STAFF, organisation=staff_org)
     log_in(page, "ivan", TEST_PASSWORD)
     page.goto("/activities/new/")
-    page.get_by_label("Title").fill("Data hub")
+    page.get_by_label("Title (in English)").fill("Data hub")
     objectives = page.get_by_role("combobox", name="Objectives")
     objectives.click()
     objectives.type("Objective 1:")

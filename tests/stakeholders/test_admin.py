@@ -105,6 +105,11 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
         text="Текст",
         source_fingerprint="x",
     )
+    from reviews.models import InputTranslation
+
+    InputTranslation.objects.create(
+        input=assignment.input, field="measures", language="ru", text="Текст", source_fingerprint="x"
+    )
 
     WrittenContribution.objects.create(
         cycle=assignment.cycle,

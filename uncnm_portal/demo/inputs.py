@@ -5,7 +5,7 @@ import datetime as dt
 from objectives.models import (
     Objective,
 )
-from reviews.models import Assignment, Input, ReviewCycle
+from reviews.models import Assignment, Input, InputTranslation, ReviewCycle, fingerprint
 from stakeholders.models import Organisation, User
 
 from .rows import set_m2m, upsert
@@ -60,6 +60,44 @@ INPUT_TEXTS = {
 }
 
 
+# The ministries write in Russian; the texts above are their authors' English translations (added where they
+# wished: the English draft quotes them), in the same order.
+INPUT_TEXTS_RU = {
+    5: (
+        "В 2024 году введена электронная подача заявлений на разрешение на работу; перечень востребованных "
+        "профессий обновлялся дважды в год совместно с нанимателями.",
+        "Срок рассмотрения заявления на разрешение на работу сократился с 15 до 7 рабочих дней.",
+        "Наниматели в регионах мало знают об электронной процедуре.",
+        "Совместная горячая линия министерства и Департамента по гражданству и миграции отвечает на вопросы "
+        "нанимателей.",
+        "Министерство труда и социальной защиты, административные данные за 2023-2025 годы.",
+    ),
+    6: (
+        "Ужесточено лицензирование агентств по трудоустройству; проверки инспекции труда охватывают агентства, "
+        "набирающие работников для работы за рубежом.",
+        "По итогам проверок 2024-2025 годов отозваны лицензии 14 агентств.",
+        "Трудно контролировать набор через онлайн-платформы, зарегистрированные за рубежом.",
+        "Открытый реестр лицензированных агентств опубликован на сайте министерства.",
+        "Департамент государственной инспекции труда, отчёты о проверках за 2024 и 2025 годы.",
+    ),
+    10: (
+        "Национальный механизм перенаправления жертв торговли людьми обновлён постановлением Совета Министров; "
+        "специальное обучение прошли сотрудники милиции, пограничники и инспекторы труда.",
+        "Выявлено и направлено за помощью жертв: 112 в 2024 году и 126 в 2025 году.",
+        "Жертвы трудовой эксплуатации выявляются реже, чем жертвы сексуальной эксплуатации.",
+        "Приюты работают совместно с Белорусским Обществом Красного Креста в шести регионах.",
+        "Министерство внутренних дел, статистика о торговле людьми за 2024-2025 годы.",
+    ),
+    11: (
+        "В Национальном аэропорту Минск установлены автоматизированные пункты пограничного контроля.",
+        "Среднее время ожидания пограничного контроля в аэропорту сократилось на треть.",
+        "",
+        "",
+        "Государственный пограничный комитет, годовой отчёт за 2025 год.",
+    ),
+}
+
+
 def seed_inputs(organisations: dict[str, Organisation]) -> None:
     """A call for inputs in the latest cycle: some inputs accepted, one submitted, one still open for the demo focal point."""
 
@@ -81,13 +119,15 @@ def seed_inputs(organisations: dict[str, Organisation]) -> None:
             },
         )
         done = status != "draft"
-        *parts, letters = INPUT_TEXTS.get(number, ("", "", "", "", "", ""))
+        *english, letters = INPUT_TEXTS.get(number, ("", "", "", "", "", ""))
+        russian = INPUT_TEXTS_RU.get(number, [""] * 5)
         input_ = upsert(
             Input,
             {"assignment": assignment},
             {
                 "status": status,
-                **dict(zip(Input.TEXT_FIELDS, parts if done else [""] * 5, strict=True)),
+                "source_language": "ru",
+                **dict(zip(Input.TEXT_FIELDS, russian if done else [""] * 5, strict=True)),
                 "submitted_at": dt.datetime(2026, 1, 20, 10, tzinfo=dt.UTC) if done else None,
                 "submitted_by": focal if done and organisation.acronym == "DCM" else None,
                 "reviewed_by": secretariat if status == "accepted" else None,
@@ -96,3 +136,10 @@ def seed_inputs(organisations: dict[str, Organisation]) -> None:
         )
         if done:
             set_m2m(input_.actions, list(assignment.objective.actions.filter(letter__in=letters)))
+            for name, source, text in zip(Input.TEXT_FIELDS, russian, english, strict=True):
+                if text:
+                    upsert(
+                        InputTranslation,
+                        {"input": input_, "field": name, "language": "en"},
+                        {"text": text, "source_fingerprint": fingerprint(source), "updated_by": input_.submitted_by},
+                    )
