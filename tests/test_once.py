@@ -95,7 +95,7 @@ def test_a_form_sent_back_with_errors_keeps_its_key_for_the_corrected_form(agenc
     client = login(agency_staff)
     url = reverse("objectives:activity-create")
     key = form_key(client, url)
-    assert client.post(url, {**activity_data(agency, title=""), "form_key": key}).status_code == 400
+    assert client.post(url, {**activity_data(agency, title_en=""), "form_key": key}).status_code == 400
     assert client.post(url, {**activity_data(agency), "form_key": key}).status_code == 302
     assert Activity.objects.count() == 1
 
