@@ -25,6 +25,7 @@ from uncnm_portal.validators import validate_plausible_date
 from uncnm_portal.versioning import Versioned
 
 from .cycles import ReviewCycle
+from .texts import narrative_in
 
 
 def _visible(queryset: models.QuerySet, user, *, organisation: str, accepted: Q) -> models.QuerySet:
@@ -260,8 +261,6 @@ class Input(Versioned):
     def parts(self, language: str = "") -> list["InputPart"]:
         """Every part of the input with its label and how the draft uses it (also the empty ones); in
         `language`, its translation where the author added one (from the prefetched `translations`)."""
-        from .translations import narrative_in
-
         return [
             InputPart(
                 name,

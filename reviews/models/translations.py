@@ -1,19 +1,13 @@
 """Narratives in several languages: an assessment's texts are written in a source language; each translation
 keeps a fingerprint of the source text it was made from, so an edit of the source shows it as outdated."""
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .assessments import ObjectiveAssessment
 from .inputs import Input
-
-
-def fingerprint(text: str) -> str:
-    """What a translation was made from: the source text's SHA-256 (whitespace at the ends ignored)."""
-    return hashlib.sha256(text.strip().encode()).hexdigest()
+from .texts import TextState, fingerprint, narrative_in  # noqa: F401  (narrative_in: re-exported)
 
 
 class TranslatedText(models.Model):
@@ -75,11 +69,7 @@ class TextTranslation(models.Model):
     """One text field of a record in one language other than the record's source language, with the
     fingerprint of the source text it was made from."""
 
-    class State(models.TextChoices):
-        SOURCE = "source", _("Source text")
-        CURRENT = "current", _("Translated")
-        OUTDATED = "outdated", _("Outdated")
-        MISSING = "missing", _("Missing")
+    State = TextState
 
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     text = models.TextField(_("translation"))
@@ -135,20 +125,3 @@ class InputTranslation(TextTranslation):
 
     def __str__(self) -> str:
         return f"{self.input} · {self.field} · {self.language}"
-
-
-def narrative_in(record, field: str, language: str) -> tuple[str, str]:
-    """(text, state) of one narrative of an assessment or an input in a language: the source text, its
-    translation (current or outdated), or the source again when no translation exists (state "missing").
-    Uses the prefetched `translations` of the record."""
-    source = getattr(record, field)
-    if not source.strip() or language == record.source_language:
-        return source, NarrativeTranslation.State.SOURCE
-    for translation in record.translations.all():
-        if translation.field == field and translation.language == language:
-            current = translation.is_current(source)
-            return (
-                translation.text,
-                NarrativeTranslation.State.CURRENT if current else NarrativeTranslation.State.OUTDATED,
-            )
-    return source, NarrativeTranslation.State.MISSING
