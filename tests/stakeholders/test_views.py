@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -31,6 +33,12 @@ def test_organisations_are_named_and_found_in_every_language(observer, login):
     for query in ("IOM", "МОМ", "migration", "миграции"):
         assert [o.pk for o in client.get(url, {"q": query}).context["page"]], query
     assert "Международная организация по миграции" in client.get(url).text
+    marked = re.compile(
+        r"(Международная организация по миграции|International Organization for Migration)</a>\s*<span[^>]*>EN<"
+    )
+    assert not marked.search(client.get(url).text)
+    client.cookies["django_language"] = "be"  # no Belarusian name: the English one, marked
+    assert marked.search(client.get(url).text)
 
 
 def test_list_rejects_an_unknown_kind_without_error(observer, login):
