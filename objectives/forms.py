@@ -4,7 +4,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Organisation
-from uncnm_portal.forms import language_labels
+from uncnm_portal.forms import english_fallback_help_texts, language_labels
 from uncnm_portal.widgets import Picker
 
 from .models import Action, Activity, Indicator, IndicatorObservation
@@ -56,12 +56,7 @@ class ActivityForm(forms.ModelForm):
         }
         labels = {**language_labels("title", _("Title")), **language_labels("description", _("Description"))}
         help_texts = {
-            **{
-                f"{field}_{code}": _("Empty: the English text is shown.")
-                for field in ("title", "description")
-                for code in settings.LANGUAGE_CODES
-                if code != settings.LANGUAGE_CODE
-            },
+            **english_fallback_help_texts("title", "description"),
             f"description_{settings.LANGUAGE_CODE}": _("Markdown."),
         }
 
@@ -130,12 +125,7 @@ class IndicatorForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {**language_labels("name", _("Name")), **language_labels("unit", _("Unit"))}
-        help_texts = {
-            f"{field}_{code}": _("Empty: the English text is shown.")
-            for field in ("name", "unit")
-            for code in settings.LANGUAGE_CODES
-            if code != settings.LANGUAGE_CODE
-        }
+        help_texts = english_fallback_help_texts("name", "unit")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

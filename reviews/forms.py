@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from objectives.models import Objective
 from stakeholders.models import Organisation, User
 from uncnm_portal import uploads
+from uncnm_portal.forms import english_fallback_help_texts
 from uncnm_portal.validators import int_or_none, validate_plausible_date
 from uncnm_portal.widgets import Picker, SinglePicker
 
@@ -511,8 +512,7 @@ class ConsultationForm(KeepsSourceLanguage, forms.ModelForm):
             "key_messages_be": _("Key messages in Belarusian"),
         }
         help_texts = {
-            "title_ru": _("Empty: the English text is shown."),
-            "title_be": _("Empty: the English text is shown."),
+            **english_fallback_help_texts("title"),
             "key_messages_en": _("What participants said; Markdown. Printed in the draft."),
             "women": _("Where known."),
         }
@@ -702,12 +702,11 @@ class NarrativeTranslationForm(forms.Form):
     def __init__(self, *args, record: ObjectiveAssessment | Input, fields: tuple, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = []
-        self.record, self.language, self.names = record, language, []
+        self.record, self.language = record, language
         for name in fields:
             source = getattr(record, name)
             if not source.strip():
                 continue
-            self.names.append(name)
             text, state = narrative_in(record, name, language)
             label = record._meta.get_field(name).verbose_name
             self.fields[name] = forms.CharField(
@@ -726,7 +725,8 @@ class NarrativeTranslationForm(forms.Form):
     def save(self, by) -> None:
         """Each translation as typed, made from the source the page showed (if the source changed meanwhile,
         the translation reads as outdated); an emptied box removes that translation."""
-        for name in self.names:
+        for field, _made_from, _source, _state in self.rows:
+            name = field.name
             text = self.cleaned_data[name].strip()
             existing = self.record.translations.filter(field=name, language=self.language)
             if not text:
