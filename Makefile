@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test smoke lock lint format migrations-check messages compilemessages worker beat clean bench bench-export bench-import
+.PHONY: run test test-fast smoke lock lint format migrations-check messages compilemessages worker beat clean bench bench-export bench-import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +37,17 @@ run: $(VENV)/.installed-runtime compilemessages
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The suite runs on one pytest-xdist worker per core, each on its own test database and Redis database.
+TEST_WORKERS ?= auto
+PYTEST_ARGS ?=
+
 ## test: lint, check migrations, then the whole test suite
 test: $(VENV)/.installed-dev node_modules/.installed compilemessages lint migrations-check
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --durations=25 $(PYTEST_ARGS)
+
+## test-fast: the edit loop: no lint, no browser journeys, no LibreOffice, vnu or production-static checks
+test-fast: $(VENV)/.installed-dev compilemessages
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not engine_independent" $(PYTEST_ARGS)
 
 ## node_modules: the page checkers the tests run (axe-core, vnu-jar), pinned in package-lock.json
 node_modules/.installed: package.json package-lock.json

@@ -115,10 +115,48 @@ def login():
     return _login
 
 
+def pytest_configure(config):
+    """Under pytest-xdist (`make test` runs one worker per core) each worker has a test database of its
+    own (pytest-django adds the worker's name to it); it gets a Redis database of its own too, or one
+    worker's cached pages would be served to another's tests (the cache and the broker share REDIS_URL)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker.startswith("gw"):
+        _own_redis_database(int(worker[2:]))
+
+
+def _own_redis_database(number: int) -> None:
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.conf import settings
+    from django.core.cache import caches
+
+    if not settings.REDIS_URL:
+        return
+    if number > 5:
+        raise pytest.UsageError("at most 6 test workers share one Redis (databases 10 to 15): use -n 6 or fewer")
+    url = urlunsplit(urlsplit(settings.REDIS_URL)._replace(path=f"/{10 + number}"))
+    # The Celery workers the integration tests start read the environment.
+    os.environ["REDIS_URL"] = url
+    settings.REDIS_URL = settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = url
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": url}}
+    caches._settings = None  # read again at the first use of the cache
+    caches.__dict__.pop("settings", None)
+
+    from uncnm_portal.celery import app
+
+    app.conf.broker_url = app.conf.result_backend = url
+
+
 def pytest_collection_modifyitems(config, items):
-    """Integration tests need the real Redis that REDIS_URL points at; skip them on the embedded default."""
+    """Browser journeys are engine-independent (.ci/run runs them once, on PostgreSQL + Redis).
+
+    Integration tests need the real Redis that REDIS_URL points at; skip them on the embedded default."""
     from django.conf import settings
 
+    engine_independent = pytest.mark.engine_independent
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(engine_independent)
     if settings.REDIS_URL:
         return
     if os.environ.get("REQUIRE_INTEGRATION"):

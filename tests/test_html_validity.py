@@ -7,7 +7,7 @@ from django.urls import reverse
 from tests.checkers import vnu_errors
 from tests.test_permissions import pages  # noqa: F401  (the fixture: one URL per route, with real objects)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 ROLES = ["secretariat", "focal_point_a", "agency_staff", "observer"]
 
 

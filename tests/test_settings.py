@@ -97,3 +97,19 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(observer, 
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
     assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
     assert "<script>" not in response.content.decode()  # every script is a static file
+
+
+def test_each_test_worker_caches_and_queues_in_a_redis_database_of_its_own():
+    """`make test` runs a worker per core: one worker's cached pages must never be another's (tests/conftest.py)."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from uncnm_portal.celery import app
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not (worker and settings.REDIS_URL):
+        pytest.skip("only under pytest-xdist with REDIS_URL set")
+    number = 10 + int(worker[2:])
+    cache.set("which-worker", worker)
+    assert cache._cache.get_client().connection_pool.connection_kwargs["db"] == number
+    assert app.conf.broker_url.endswith(f"/{number}") and os.environ["REDIS_URL"].endswith(f"/{number}")

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tests.checkers import libreoffice_convert
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 # Every sheet to its own UTF-8 CSV file (the last field: -1 = all sheets).
 ALL_SHEETS_AS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"

@@ -22,7 +22,7 @@ from reviews.report import PortalStaticFetcher, collect, render_html, render_pdf
 from reviews.tasks import export_draft_task
 from tests.factories import AssessmentFactory, ExportJobFactory, ReviewCycleFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from reviews.models import ReportSection
 from tests.checkers import libreoffice_convert, require
 from tests.factories import AssessmentFactory, ReviewCycleFactory, finished_export
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 
 def test_libreoffice_lays_the_word_draft_out_on_a4_with_page_numbers_and_numbered_sections(tmp_path):
