@@ -48,18 +48,19 @@ def _postgres_bin(name: str) -> str:
 
 
 class PrivatePostgres:
-    def __init__(self) -> None:
+    def __init__(self, copy_of: "PrivatePostgres | None" = None) -> None:
+        """A new cluster (initdb), or a copy of a stopped one: its databases as they were, on a port of its own."""
         # Its own folder outside pytest's (which only root may enter), removed by remove().
         self.folder = Path(tempfile.mkdtemp(prefix="uncnm-pg-"))
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres")
         self.port = free_port()
         self.url = f"postgres://postgres@127.0.0.1:{self.port}/uncnm"
-        subprocess.run(
-            _as_postgres([_postgres_bin("initdb"), "-D", str(self.folder / "data"), "-U", "postgres", "--auth=trust"]),
-            check=True,
-            capture_output=True,
-        )
+        if copy_of is not None:
+            command = ["cp", "-a", str(copy_of.folder / "data"), str(self.folder / "data")]
+        else:
+            command = [_postgres_bin("initdb"), "-D", str(self.folder / "data"), "-U", "postgres", "--auth=trust"]
+        subprocess.run(_as_postgres(command), check=True, capture_output=True)
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -148,6 +149,7 @@ class Portal:
         self.processes: dict[str, subprocess.Popen] = {}
 
     def set_up(self) -> None:
+        """A new database migrated, the static files collected, the accounts of create_accounts()."""
         self.database.create()
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("collectstatic", "--no-input", "-v", "0")
@@ -157,6 +159,11 @@ class Portal:
             "-c",
             "from tests.outages import create_accounts; create_accounts()",
         )
+
+    def set_up_as(self, prepared: "Portal") -> None:
+        """What set_up() does, taken from a portal set up before: its static files (read only here) and,
+        in self.database, a copy of its database."""
+        self.env["STATIC_ROOT"] = prepared.env["STATIC_ROOT"]
 
     def manage(self, *args: str, **extra_env: str) -> str:
         result = subprocess.run(
