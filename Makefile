@@ -43,11 +43,11 @@ PYTEST_ARGS ?=
 
 ## test: lint, check migrations, then the whole test suite
 test: $(VENV)/.installed-dev node_modules/.installed compilemessages lint migrations-check
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load --durations=25 $(PYTEST_ARGS)
 
 ## test-fast: the edit loop: no lint, no browser journeys, no LibreOffice, vnu or production-static checks
 test-fast: $(VENV)/.installed-dev compilemessages
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not engine_independent" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load -m "not engine_independent" $(PYTEST_ARGS)
 
 ## node_modules: the page checkers the tests run (axe-core, vnu-jar), pinned in package-lock.json
 node_modules/.installed: package.json package-lock.json

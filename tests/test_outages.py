@@ -13,7 +13,7 @@ import pytest
 
 from tests.outages import Browser, Portal, PrivatePostgres, PrivateRedis, links
 
-# make test sends each file's tests to one pytest-xdist worker (--dist loadfile): the portal is prepared once.
+# Prepared once per pytest-xdist worker that runs any of them.
 pytestmark = pytest.mark.integration
 SKIP = ("/accounts/logout/", "/i18n/", "/static/", "/media/", "/admin/")
 
