@@ -13,14 +13,14 @@ import pytest
 
 from tests.outages import Browser, Portal, PrivatePostgres, PrivateRedis, links
 
-# Prepared once per pytest-xdist worker that runs any of them.
 pytestmark = pytest.mark.integration
 SKIP = ("/accounts/logout/", "/i18n/", "/static/", "/media/", "/admin/")
 
 
 @pytest.fixture(scope="session")
 def prepared(tmp_path_factory):
-    """A portal migrated, its static files collected and its accounts created once (about 35 s), then
+    """A portal migrated, its static files collected and its accounts created once per pytest-xdist worker
+    that runs an outage test (about 35 s), then
     stopped: each test runs on a copy of its database, so that what one test did is not in the next."""
     if not os.environ.get("REQUIRE_INTEGRATION") and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.skip("outage tests run with the integration tests (PostgreSQL and Redis programs installed)")
