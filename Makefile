@@ -38,16 +38,21 @@ run: $(VENV)/.installed-runtime compilemessages
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # The suite runs on one pytest-xdist worker per core, each on its own test database and Redis database.
+# --dist load hands each worker its tests in collection order, which keeps pytest-django's order (database
+# tests before transactional ones): a transactional test flushes its database when it ends (its
+# serialized_rollback restores the reference data only at the start of the next transactional test), so
+# whole files per worker (--dist loadfile) would run plain database tests on an emptied database.
 TEST_WORKERS ?= auto
+PYTEST_DIST = -n $(TEST_WORKERS) --dist load
 PYTEST_ARGS ?=
 
 ## test: lint, check migrations, then the whole test suite
 test: $(VENV)/.installed-dev node_modules/.installed compilemessages lint migrations-check
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist load --durations=25 $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_DIST) --durations=25 $(PYTEST_ARGS)
 
 ## test-fast: the edit loop: no lint, no browser journeys, no LibreOffice, vnu or production-static checks
 test-fast: $(VENV)/.installed-dev compilemessages
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist load -m "not engine_independent" $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_DIST) -m "not engine_independent" $(PYTEST_ARGS)
 
 ## node_modules: the page checkers the tests run (axe-core, vnu-jar), pinned in package-lock.json
 node_modules/.installed: package.json package-lock.json
