@@ -56,8 +56,8 @@ def main() -> int:
     django.setup()
     from django.utils import translation
 
+    from demo.seed import grow_tenfold
     from reviews.models import ReviewCycle
-    from uncnm_portal.demo import grow_tenfold
 
     translation.activate("en")
     cycle = ReviewCycle.objects.order_by("year").last()

@@ -24,11 +24,11 @@ def main() -> int:
     django.setup()
     from openpyxl import Workbook
 
+    from demo.seed import grow_tenfold
     from imports.plan import apply, check
     from imports.workbook import frame_tables, review_tables
     from objectives.models import Activity, Indicator
     from reviews.models import ActionProgress, ObjectiveAssessment, ReviewCycle
-    from uncnm_portal.demo import grow_tenfold
 
     grow_tenfold()
     tables = {**review_tables(ReviewCycle.objects.order_by("year")), **frame_tables()}

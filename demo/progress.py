@@ -238,7 +238,7 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
             set_m2m(assessment.contributing_organisations, [organisations[k] for k in helpers] if assessed else [])
 
 
-# The demo plan's measure (uncnm_portal/demo/policies.py) that the actions of an objective report on.
+# The demo plan's measure (demo/policies.py) that the actions of an objective report on.
 PLAN_MEASURES = {1: "1.1", 5: "1.2", 6: "2.1", 10: "3.1", 12: "3.2"}
 
 

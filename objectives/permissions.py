@@ -8,6 +8,11 @@ def can_manage_indicators(user: User) -> bool:
     return has_any_role(user, Role.SECRETARIAT)
 
 
+def can_edit_indicator(user: User, indicator) -> bool:
+    """Indicators are the secretariat's to edit, any of them (and so to restore from their history)."""
+    return can_manage_indicators(user)
+
+
 def can_create_activity(user: User) -> bool:
     """The secretariat, and agency staff who belong to an organisation."""
     if has_any_role(user, Role.SECRETARIAT):

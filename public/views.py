@@ -177,3 +177,16 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     filename = _("review-%(year)s.pdf") % {"year": version.cycle.year}
     return FileResponse(version.export.pdf.open("rb"), as_attachment=True, filename=filename)
+
+
+@login_not_required
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Search engines may read the public pages and the sitemap; the rest of the portal needs a login."""
+    lines = [
+        "User-agent: *",
+        "Allow: /public/",
+        "Disallow: /",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

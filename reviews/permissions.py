@@ -9,6 +9,11 @@ def can_edit_assessments(user: User) -> bool:
     return has_any_role(user, Role.SECRETARIAT)
 
 
+def can_restore_progress(user: User, assessment_or_status) -> bool:
+    """An earlier version of an assessment or an action's status is restored by whoever edits assessments."""
+    return can_edit_assessments(user)
+
+
 def can_export(user: User) -> bool:
     """Staff export review drafts and download them: the secretariat and agency staff."""
     return has_any_role(user, Role.SECRETARIAT, Role.AGENCY_STAFF)

@@ -53,15 +53,17 @@ INSTALLED_APPS = [
     "bootstrap",  # django-bootstrap-static: Bootstrap's CSS and JS, served by the portal.
     "django_tomselect",  # Tom Select's files for the pickers (uncnm_portal/widgets.py), served by the portal
     "csp",
-    "uncnm_portal",  # the project's checks, template tags and seed_demo
+    "uncnm_portal",  # the project's shared ground: checks, template tags, one-time form keys, helpers
     "stakeholders",
     "objectives",
     "policies",
     "pledges",
     "reviews",
+    "history",  # who changed what: the history pages of the models each app names in its AppConfig
     "imports",  # earlier reviews loaded from XLSX/CSV files
     "public",  # every page anonymous visitors see
     "api",  # the read API (Django REST framework, OpenAPI by drf-spectacular)
+    "demo",  # manage.py seed_demo: it seeds every app above, and no app imports it
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served by the portal

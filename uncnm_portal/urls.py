@@ -1,11 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
-
-from public.sitemaps import PublicSitemap
 
 from . import views
 
@@ -20,7 +17,7 @@ urlpatterns = [
     path("pledges/", include("pledges.urls")),
     path("imports/", include("imports.urls")),
     path("", include("reviews.urls")),
-    path("history/", include("uncnm_portal.history_urls")),
+    path("history/", include("history.urls")),
     path("accounts/", include("stakeholders.account_urls")),
     path("accounts/api-tokens/", include("api.token_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -29,13 +26,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("public/", include("public.urls")),
     path("api/", include("api.urls")),
-    path(
-        "sitemap.xml",
-        login_not_required(sitemap),
-        {"sitemaps": {"public": PublicSitemap}},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("", include("public.site_urls")),  # /robots.txt and /sitemap.xml
     path("admin/", admin.site.urls),
 ]
 

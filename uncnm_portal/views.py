@@ -20,19 +20,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
-@login_not_required
-@require_GET
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Search engines may read the public pages and the sitemap; the rest of the portal needs a login."""
-    lines = [
-        "User-agent: *",
-        "Allow: /public/",
-        "Disallow: /",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
 # Retry-After on the 503 page: a database restart is usually over within this many seconds.
 RETRY_AFTER = 30
 

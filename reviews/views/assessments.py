@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, Objective
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
+from uncnm_portal.diff import markdown_diff, word_diff
 from uncnm_portal.freshness import shared_fragment
 from uncnm_portal.validators import int_or_none
 
 from ..dashboard import build_dashboard
-from ..diff import markdown_diff, word_diff
 from ..forms import ActionProgressForm, ActionProgressFormSet, AssessmentForm
 from ..models import (
     ActionProgress,

@@ -10,11 +10,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from demo.seed import seed
 from objectives.models import Objective
 from reviews.models import ReviewCycle
 from tests.checkers import libreoffice_convert, require
 from tests.factories import finished_export
-from uncnm_portal.demo import seed
 
 pytestmark = pytest.mark.django_db
 

@@ -357,7 +357,7 @@ def test_two_editors_of_the_outline_do_not_overwrite_each_other(cycle, secretari
 
 
 def test_collect_uses_a_fixed_number_of_queries(cycle, django_assert_max_num_queries):
-    from uncnm_portal.demo import grow_tenfold
+    from demo.seed import grow_tenfold
 
     AssessmentFactory(cycle=cycle)
     job = ExportJobFactory(cycle=cycle)
