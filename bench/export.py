@@ -26,8 +26,9 @@ def measure(label: str, cycle) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from reviews.docx_report import render_docx
+    from reviews.draft_data import collect
     from reviews.models import ExportJob
-    from reviews.report import PortalStaticFetcher, collect, render_html, render_pdf
+    from reviews.pdf import PortalStaticFetcher, render_html, render_pdf
 
     job = ExportJob.objects.create(cycle=cycle)
     started = time.perf_counter()

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from .evidence import check_upload
 
-# The styles docx_report writes with: a template must define them (Word's built-in names).
+# The styles the Word draft (docx_chapters.py) writes with: a template must define them (Word's built-in names).
 REQUIRED_STYLES = [
     "Title",
     "Subtitle",

@@ -10,8 +10,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from objectives.models import Objective
+from reviews.draft_data import collect
 from reviews.models import ExportJob, ReportSection
-from reviews.report import PortalStaticFetcher, build_export, collect, render_html, render_pdf
+from reviews.pdf import PortalStaticFetcher, render_html, render_pdf
+from reviews.report import build_export
 from reviews.tasks import export_draft_task, requeue_stuck_exports_task
 from tests.factories import AssessmentFactory, ExportJobFactory, ReviewCycleFactory, finished_export
 

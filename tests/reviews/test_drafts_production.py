@@ -17,8 +17,9 @@ from django.test import override_settings
 from pypdf import PdfReader
 
 from objectives.models import Objective
+from reviews.draft_data import collect
 from reviews.models import ExportJob
-from reviews.report import PortalStaticFetcher, collect, render_html, render_pdf
+from reviews.pdf import PortalStaticFetcher, render_html, render_pdf
 from reviews.tasks import export_draft_task
 from tests.factories import AssessmentFactory, ExportJobFactory, ReviewCycleFactory
 

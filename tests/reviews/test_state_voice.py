@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from objectives.models import Action, Objective
 from policies.models import Instrument, PlanMeasure
+from reviews.draft_data import collect
 from reviews.models import (
     Consultation,
     ConsultationParticipants,
@@ -19,7 +20,6 @@ from reviews.models import (
     ReportSection,
     WrittenContribution,
 )
-from reviews.report import collect
 from stakeholders.models import Organisation
 from tests.factories import (
     AssignmentFactory,
