@@ -128,7 +128,7 @@ def _own_redis_database(number: int) -> None:
     from urllib.parse import urlsplit, urlunsplit
 
     from django.conf import settings
-    from django.core.cache import caches
+    from django.test import override_settings
 
     if not settings.REDIS_URL:
         return
@@ -137,10 +137,13 @@ def _own_redis_database(number: int) -> None:
     url = urlunsplit(urlsplit(settings.REDIS_URL)._replace(path=f"/{10 + number}"))
     # The Celery workers the integration tests start read the environment.
     os.environ["REDIS_URL"] = url
-    settings.REDIS_URL = settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = url
-    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": url}}
-    caches._settings = None  # read again at the first use of the cache
-    caches.__dict__.pop("settings", None)
+    # For the whole session; Django's setting_changed handlers make the cache connect anew.
+    override_settings(
+        REDIS_URL=url,
+        CELERY_BROKER_URL=url,
+        CELERY_RESULT_BACKEND=url,
+        CACHES={"default": {**settings.CACHES["default"], "LOCATION": url}},
+    ).enable()
 
     from uncnm_portal.celery import app
 
