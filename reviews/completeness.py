@@ -159,7 +159,7 @@ def _narratives(cycle: ReviewCycle, language: str, assessments) -> Item:
         _("The assessments' texts are translated into the draft's language and up to date"),
         not open_,
         open_,
-        reverse("reviews:translation-status", args=[cycle.pk]),
+        reverse("translations:translation-status", args=[cycle.pk]),
         _("Translate"),
     )
 

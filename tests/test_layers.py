@@ -18,6 +18,7 @@ APPS = [
     "policies",
     "pledges",
     "reviews",
+    "translations",
     "imports",
     "api",
     "public",
@@ -32,6 +33,7 @@ MAY_IMPORT = {
     "policies": {"stakeholders", "objectives"},
     "pledges": {"stakeholders", "objectives"},
     "reviews": {"stakeholders", "objectives", "policies", "pledges"},
+    "translations": {"stakeholders", "objectives", "reviews"},  # the translated texts are models of reviews
     "imports": {"stakeholders", "objectives", "policies", "pledges", "reviews"},
     "api": {"stakeholders", "objectives", "policies", "pledges", "reviews"},
     "public": {"stakeholders", "objectives", "policies", "pledges", "reviews"},

@@ -38,6 +38,7 @@ PORTAL_NAMESPACES = {
     "pledges",
     "stakeholders",
     "reviews",
+    "translations",
     "history",
     "public",
     "api",
@@ -180,16 +181,20 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             reverse("reviews:action-progress-update", args=[objective.number, cycle.pk]), SECRETARIAT_ONLY
         ),
         "reviews:export-list": Page(reverse("reviews:export-list", args=[cycle.pk]), agency_writes),
-        "reviews:translation-status": Page(reverse("reviews:translation-status", args=[cycle.pk]), agency_writes),
-        "reviews:translation-download": Page(
-            reverse("reviews:translation-download", args=[cycle.pk, "ru", "xlsx"]), SECRETARIAT_ONLY
+        "translations:translation-status": Page(
+            reverse("translations:translation-status", args=[cycle.pk]), agency_writes
         ),
-        "reviews:translation-upload": Page(reverse("reviews:translation-upload", args=[cycle.pk]), SECRETARIAT_ONLY),
-        "reviews:translation-apply": Page(
-            reverse("reviews:translation-apply", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 302}, "post"
+        "translations:translation-download": Page(
+            reverse("translations:translation-download", args=[cycle.pk, "ru", "xlsx"]), SECRETARIAT_ONLY
         ),
-        "reviews:assessment-translate": Page(
-            reverse("reviews:assessment-translate", args=[assessment.objective.number, cycle.pk, "ru"]),
+        "translations:translation-upload": Page(
+            reverse("translations:translation-upload", args=[cycle.pk]), SECRETARIAT_ONLY
+        ),
+        "translations:translation-apply": Page(
+            reverse("translations:translation-apply", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 302}, "post"
+        ),
+        "translations:assessment-translate": Page(
+            reverse("translations:assessment-translate", args=[assessment.objective.number, cycle.pk, "ru"]),
             SECRETARIAT_ONLY,
         ),
         "reviews:word-template": Page(reverse("reviews:word-template", args=[cycle.pk]), SECRETARIAT_ONLY),
@@ -204,7 +209,9 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         ),
         "reviews:input-inbox": Page(reverse("reviews:input-inbox"), READERS),
         "reviews:input-detail": Page(own_input.get_absolute_url(), reporter_a),
-        "reviews:input-translate": Page(reverse("reviews:input-translate", args=[submitted.pk, "ru"]), reporter_a),
+        "translations:input-translate": Page(
+            reverse("translations:input-translate", args=[submitted.pk, "ru"]), reporter_a
+        ),
         "reviews:input-accept": Page(reverse("reviews:input-accept", args=[submitted.pk]), secretariat_posts, "post"),
         "reviews:input-return": Page(reverse("reviews:input-return", args=[submitted.pk]), secretariat_posts, "post"),
         "reviews:evidence-download": Page(

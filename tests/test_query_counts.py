@@ -42,7 +42,7 @@ def test_query_counts_do_not_grow_with_data(client):
         reverse("objectives:indicator-list"),
         reverse("objectives:indicator-list") + "?format=xlsx",
         reverse("stakeholders:organisation-list"),
-        reverse("reviews:translation-status", args=[cycle.pk]),
+        reverse("translations:translation-status", args=[cycle.pk]),
     ]
     for url in urls:
         client.get(url)  # warm caches that are filled once per process

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "policies",
     "pledges",
     "reviews",
+    "translations",  # content translation pages and files of the texts in `reviews`
     "history",  # who changed what: the history pages of the models each app names in its AppConfig
     "imports",  # earlier reviews loaded from XLSX/CSV files
     "public",  # every page anonymous visitors see

@@ -33,10 +33,6 @@ from .inputs import (
     ModerationForm,
     ReturnForm,
 )
-from .translations import (
-    NarrativeTranslationForm,
-    TranslationFileForm,
-)
 
 __all__ = [
     "NARRATIVE_MAX_LENGTH",
@@ -58,7 +54,6 @@ __all__ = [
     "MeasureProgressFormSet",
     "ModerationForm",
     "MultipleFileField",
-    "NarrativeTranslationForm",
     "PledgeProgressForm",
     "PledgeProgressFormSet",
     "PublicationForm",
@@ -68,7 +63,6 @@ __all__ = [
     "ReviewCycleForm",
     "StatusRowForm",
     "SubmitVersionForm",
-    "TranslationFileForm",
     "ValidateVersionForm",
     "WordTemplateForm",
 ]

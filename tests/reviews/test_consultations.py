@@ -179,7 +179,7 @@ def test_key_messages_translated_then_outdated_when_the_source_changes(cycle, se
     consultation.refresh_from_db()
     assert consultation.text_state("ru") == "outdated"
     assert "Outdated: the key messages in the source language changed" in client.get(update).content.decode()
-    status = client.get(reverse("reviews:translation-status", args=[cycle.pk]), {"state": "outdated"})
+    status = client.get(reverse("translations:translation-status", args=[cycle.pk]), {"state": "outdated"})
     assert "Round table with migrant associations" in status.content.decode()
 
     # A consultation written in Russian: English is then its translation.

@@ -22,7 +22,7 @@ def test_editing_the_source_marks_the_translation_outdated(secretariat, login):
     ReportSection.ensure_outline(cycle)
     client = login(secretariat)
     url = reverse("reviews:outline-update", args=[cycle.pk])
-    status = reverse("reviews:translation-status", args=[cycle.pk])
+    status = reverse("translations:translation-status", args=[cycle.pk])
 
     def sections():
         return list(ReportSection.objects.for_cycle(cycle))

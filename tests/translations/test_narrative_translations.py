@@ -28,7 +28,7 @@ def assessment():
 
 
 def translate(client, assessment, **texts):
-    url = reverse("reviews:assessment-translate", args=[1, assessment.cycle_id, "ru"])
+    url = reverse("translations:assessment-translate", args=[1, assessment.cycle_id, "ru"])
     page = client.get(url)
     data = {f"{name}_from": page.context["form"][f"{name}_from"].initial for name in ("achievements", "challenges")}
     return client.post(url, {**data, **texts})
@@ -38,7 +38,9 @@ def test_the_secretariat_translates_beside_the_source_and_the_draft_prints_each_
     assessment, secretariat, login
 ):
     client = login(secretariat)
-    page = client.get(reverse("reviews:assessment-translate", args=[1, assessment.cycle_id, "ru"])).content.decode()
+    page = client.get(
+        reverse("translations:assessment-translate", args=[1, assessment.cycle_id, "ru"])
+    ).content.decode()
     assert "A national migration data hub was set up." in page and 'lang="ru"' in page
     assert translate(client, assessment, achievements=RUSSIAN, challenges="").status_code == 302
     saved = NarrativeTranslation.objects.get()
@@ -60,7 +62,7 @@ def test_the_secretariat_translates_beside_the_source_and_the_draft_prints_each_
 def test_editing_the_source_marks_the_translation_outdated_until_it_is_saved_again(assessment, secretariat, login):
     client = login(secretariat)
     translate(client, assessment, achievements=RUSSIAN, challenges="Данные о возвращении разрознены.")
-    status = reverse("reviews:translation-status", args=[assessment.cycle_id])
+    status = reverse("translations:translation-status", args=[assessment.cycle_id])
     assert "Translated: 2" in client.get(status).content.decode()
     ObjectiveAssessment.objects.filter(pk=assessment.pk).update(
         achievements="A data hub and a data portal were set up."
@@ -78,7 +80,7 @@ def test_editing_the_source_marks_the_translation_outdated_until_it_is_saved_aga
 
 def test_a_translation_made_while_the_source_changed_shows_outdated(assessment, secretariat, login):
     client = login(secretariat)
-    url = reverse("reviews:assessment-translate", args=[1, assessment.cycle_id, "ru"])
+    url = reverse("translations:assessment-translate", args=[1, assessment.cycle_id, "ru"])
     form = client.get(url).context["form"]
     shown, challenges = form["achievements_from"].initial, form["challenges_from"].initial
     ObjectiveAssessment.objects.filter(pk=assessment.pk).update(achievements="Changed while translating.")
@@ -93,15 +95,21 @@ def test_the_source_language_has_no_translation_page_and_others_cannot_translate
     assessment, secretariat, observer, login
 ):
     assert (
-        login(secretariat).get(reverse("reviews:assessment-translate", args=[1, assessment.cycle_id, "en"])).status_code
+        login(secretariat)
+        .get(reverse("translations:assessment-translate", args=[1, assessment.cycle_id, "en"]))
+        .status_code
         == 404
     )
     assert (
-        login(secretariat).get(reverse("reviews:assessment-translate", args=[1, assessment.cycle_id, "xx"])).status_code
+        login(secretariat)
+        .get(reverse("translations:assessment-translate", args=[1, assessment.cycle_id, "xx"]))
+        .status_code
         == 404
     )
     assert (
-        login(observer).get(reverse("reviews:assessment-translate", args=[1, assessment.cycle_id, "ru"])).status_code
+        login(observer)
+        .get(reverse("translations:assessment-translate", args=[1, assessment.cycle_id, "ru"]))
+        .status_code
         == 403
     )
     assert re.search("Translate into", login(secretariat).get(assessment.get_absolute_url()).content.decode())

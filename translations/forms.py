@@ -5,14 +5,15 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .. import translation_files
-from ..models import (
+from reviews.models import (
     Input,
     NarrativeTranslation,
     ObjectiveAssessment,
     fingerprint,
     narrative_in,
 )
+
+from . import files
 
 
 class NarrativeTranslationForm(forms.Form):
@@ -72,7 +73,7 @@ class TranslationFileForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("file") and not self.errors:
             try:
-                cleaned["rows"] = translation_files.parse(cleaned["file"].read())
+                cleaned["rows"] = files.parse(cleaned["file"].read())
             except ValueError as error:
                 self.add_error("file", str(error))
         return cleaned

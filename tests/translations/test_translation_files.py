@@ -32,7 +32,7 @@ def assessment(cycle):
 
 
 def download(client, cycle, language: str, fmt: str) -> bytes:
-    response = client.get(reverse("reviews:translation-download", args=[cycle.pk, language, fmt]))
+    response = client.get(reverse("translations:translation-download", args=[cycle.pk, language, fmt]))
     assert response.status_code == 200
     return response.content
 
@@ -53,7 +53,7 @@ def fill_workbook(data: bytes, translations: dict[str, str]) -> bytes:
 
 def upload(client, cycle, language: str, name: str, data: bytes):
     return client.post(
-        reverse("reviews:translation-upload", args=[cycle.pk]),
+        reverse("translations:translation-upload", args=[cycle.pk]),
         {"language": language, "file": SimpleUploadedFile(name, data)},
     )
 
@@ -73,7 +73,7 @@ def test_the_xlsx_round_trip_restores_a_translation_exactly(cycle, assessment, s
     assert "New: 1. Changed: 0. Unchanged: 0." in html
     assert not NarrativeTranslation.objects.exists()  # a preview saves nothing
 
-    response = client.post(reverse("reviews:translation-apply", args=[cycle.pk]))
+    response = client.post(reverse("translations:translation-apply", args=[cycle.pk]))
     assert response.status_code == 302
     saved = NarrativeTranslation.objects.get(assessment=assessment, field="achievements", language="ru")
     assert saved.text == TRICKY and saved.updated_by == secretariat
@@ -93,7 +93,7 @@ def test_an_outdated_translation_goes_out_with_its_old_text_and_comes_back_curre
     client = login(secretariat)
     key = f"assessment-{assessment.pk}/achievements"
     upload(client, cycle, "be", "be.xlsx", fill_workbook(download(client, cycle, "be", "xlsx"), {key: "Старое"}))
-    client.post(reverse("reviews:translation-apply", args=[cycle.pk]))
+    client.post(reverse("translations:translation-apply", args=[cycle.pk]))
     assessment.achievements = "A data hub publishes **weekly** figures."
     assessment.save()
     assessment.refresh_from_db()
@@ -104,7 +104,7 @@ def test_an_outdated_translation_goes_out_with_its_old_text_and_comes_back_curre
     assert row[5] == "A data hub publishes **weekly** figures." and row[6] == "Старое"
     preview = upload(client, cycle, "be", "be.xlsx", fill_workbook(exported, {key: "Штотыднёва"})).content.decode()
     assert "Changed: 1." in preview
-    client.post(reverse("reviews:translation-apply", args=[cycle.pk]))
+    client.post(reverse("translations:translation-apply", args=[cycle.pk]))
     assessment.refresh_from_db()
     assert narrative_in(assessment, "achievements", "be") == ("Штотыднёва", NarrativeTranslation.State.CURRENT)
 
@@ -120,7 +120,7 @@ def test_the_xliff_round_trip(cycle, assessment, secretariat, login):
     unit.find(f"{XLIFF}target").text = TRICKY  # what a translation tool writes back
     filled = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
     assert upload(client, cycle, "ru", "review.xlf", filled).status_code == 200
-    client.post(reverse("reviews:translation-apply", args=[cycle.pk]))
+    client.post(reverse("translations:translation-apply", args=[cycle.pk]))
     assert NarrativeTranslation.objects.get(language="ru").text == TRICKY
 
 
@@ -171,7 +171,7 @@ def test_units_that_do_not_fit_are_listed_and_nothing_is_saved(cycle, assessment
     assert response.status_code == 400
     assert html.count("not a text of this cycle") == 2
     assert "Nothing was saved" in html
-    assert client.post(reverse("reviews:translation-apply", args=[cycle.pk])).status_code == 302  # nothing kept
+    assert client.post(reverse("translations:translation-apply", args=[cycle.pk])).status_code == 302  # nothing kept
     assert not NarrativeTranslation.objects.exists()
 
 
@@ -192,7 +192,7 @@ def test_a_source_changed_after_the_export_is_not_overwritten_by_an_old_translat
     assert upload(client, cycle, "ru", "ru.xlsx", filled).status_code == 200
     assessment.achievements = "Edited once more while the preview was open."
     assessment.save()
-    response = client.post(reverse("reviews:translation-apply", args=[cycle.pk]))
+    response = client.post(reverse("translations:translation-apply", args=[cycle.pk]))
     assert response.status_code == 409
     assert not NarrativeTranslation.objects.exists()
 
@@ -232,7 +232,7 @@ def test_section_texts_and_key_messages_make_the_round_trip_too(cycle, assessmen
         exported, {section_key: "Беларусь справаздае ў трэці раз.", consultation_key: "- Медыцынская дапамога"}
     )
     assert upload(client, cycle, "be", "be.xlsx", filled).status_code == 200
-    assert client.post(reverse("reviews:translation-apply", args=[cycle.pk])).status_code == 302
+    assert client.post(reverse("translations:translation-apply", args=[cycle.pk])).status_code == 302
     introduction.refresh_from_db()
     consultation.refresh_from_db()
     assert introduction.body_be == "Беларусь справаздае ў трэці раз." and introduction.text_state("be") == "current"

@@ -11,12 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from objectives.models import Objective
-from stakeholders.models import Role
-from stakeholders.permissions import member_required, role_required
-
-from .. import translation_files
-from ..forms import NarrativeTranslationForm, TranslationFileForm
-from ..models import (
+from reviews.models import (
     Consultation,
     Input,
     NarrativeTranslation,
@@ -25,7 +20,12 @@ from ..models import (
     ReviewCycle,
     narrative_in,
 )
-from ..permissions import can_translate_input
+from reviews.permissions import can_translate_input
+from stakeholders.models import Role
+from stakeholders.permissions import member_required, role_required
+
+from . import files
+from .forms import NarrativeTranslationForm, TranslationFileForm
 
 STATES = NarrativeTranslation.State
 
@@ -49,7 +49,7 @@ def assessment_translate(request: HttpRequest, number: int, cycle_id: int, langu
     if request.method == "POST" and form.is_valid():
         form.save(by=request.user)
         messages.success(request, _("The translation was saved."))
-        return redirect("reviews:translation-status", pk=cycle_id)
+        return redirect("translations:translation-status", pk=cycle_id)
     context = {
         "assessment": assessment,
         "objective": assessment.objective,
@@ -58,7 +58,7 @@ def assessment_translate(request: HttpRequest, number: int, cycle_id: int, langu
         "language_name": dict(settings.LANGUAGES)[language],
         "form": form,
     }
-    return render(request, "reviews/assessment_translate.html", context, status=400 if form.is_bound else 200)
+    return render(request, "translations/assessment_translate.html", context, status=400 if form.is_bound else 200)
 
 
 @member_required
@@ -87,7 +87,7 @@ def input_translate(request: HttpRequest, pk: int, language: str) -> HttpRespons
         "language_name": dict(settings.LANGUAGES)[language],
         "form": form,
     }
-    return render(request, "reviews/input_translate.html", context, status=400 if form.is_bound else 200)
+    return render(request, "translations/input_translate.html", context, status=400 if form.is_bound else 200)
 
 
 def _text_states(records, wanted_state: str) -> list:
@@ -136,7 +136,7 @@ def translation_status(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     ]
     context = {"cycle": cycle, "rows": rows, "text_groups": text_groups, "languages": languages, "state": wanted_state}
-    return render(request, "reviews/translation_status.html", context)
+    return render(request, "translations/translation_status.html", context)
 
 
 SESSION_KEY = "translation-file:{cycle}"
@@ -148,12 +148,12 @@ def translation_download(request: HttpRequest, pk: int, language: str, fmt: str)
     cycle = get_object_or_404(ReviewCycle, pk=pk)
     if language not in dict(settings.LANGUAGES) or fmt not in ("xlsx", "xlf"):
         raise Http404
-    found = translation_files.units(cycle, language)
+    found = files.units(cycle, language)
     if fmt == "xlsx":
-        content = translation_files.workbook(cycle, language, found)
+        content = files.workbook(cycle, language, found)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        content, content_type = translation_files.xliff(cycle, language, found), "application/x-xliff+xml"
+        content, content_type = files.xliff(cycle, language, found), "application/x-xliff+xml"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="translations-{cycle.year}-{language}.{fmt}"'
     return response
@@ -166,7 +166,7 @@ def translation_upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = TranslationFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         language = form.cleaned_data["language"]
-        reading = translation_files.check(cycle, language, form.cleaned_data["rows"])
+        reading = files.check(cycle, language, form.cleaned_data["rows"])
         if not reading.problems:
             # Kept for the confirmation: checked again then, against the cycle as it is at that moment.
             request.session[SESSION_KEY.format(cycle=cycle.pk)] = {
@@ -176,7 +176,7 @@ def translation_upload(request: HttpRequest, pk: int) -> HttpResponse:
             }
         return _preview(request, cycle, language, reading, status=400 if reading.problems else 200)
     context = {"cycle": cycle, "form": form, "languages": settings.LANGUAGES}
-    return render(request, "reviews/translation_upload.html", context, status=400 if form.is_bound else 200)
+    return render(request, "translations/translation_upload.html", context, status=400 if form.is_bound else 200)
 
 
 def _preview(request, cycle, language, reading, *, status: int) -> HttpResponse:
@@ -188,7 +188,7 @@ def _preview(request, cycle, language, reading, *, status: int) -> HttpResponse:
         "changed": sum(c.kind == "changed" for c in reading.changes),
         "unchanged": sum(c.kind == "unchanged" for c in reading.changes),
     }
-    return render(request, "reviews/translation_preview.html", context, status=status)
+    return render(request, "translations/translation_preview.html", context, status=status)
 
 
 @require_POST
@@ -198,12 +198,12 @@ def translation_apply(request: HttpRequest, pk: int) -> HttpResponse:
     kept = request.session.get(SESSION_KEY.format(cycle=cycle.pk))
     if not kept:
         messages.info(request, _("Nothing to apply: upload the file again."))
-        return redirect("reviews:translation-upload", pk=cycle.pk)
+        return redirect("translations:translation-upload", pk=cycle.pk)
     language = kept["language"]
-    reading = translation_files.check(cycle, language, [tuple(row) for row in kept["rows"]])
+    reading = files.check(cycle, language, [tuple(row) for row in kept["rows"]])
     if reading.problems:  # a source text changed since the preview
         return _preview(request, cycle, language, reading, status=409)
-    count = translation_files.apply(cycle, language, reading, by=request.user)
+    count = files.apply(cycle, language, reading, by=request.user)
     del request.session[SESSION_KEY.format(cycle=cycle.pk)]
     messages.success(
         request,
@@ -212,4 +212,4 @@ def translation_apply(request: HttpRequest, pk: int) -> HttpResponse:
         )
         % {"count": count, "name": kept["name"]},
     )
-    return redirect("reviews:translation-status", pk=cycle.pk)
+    return redirect("translations:translation-status", pk=cycle.pk)

@@ -28,7 +28,7 @@ def input_(organisation_a):
 
 
 def translate(client, input_, language="ru", **texts):
-    url = reverse("reviews:input-translate", args=[input_.pk, language])
+    url = reverse("translations:input-translate", args=[input_.pk, language])
     page = client.get(url)
     made_from = {f"{name}_from": page.context["form"][f"{name}_from"].initial for name in ("measures", "challenges")}
     return client.post(url, {**made_from, **texts})
@@ -39,8 +39,8 @@ def test_the_author_translates_beside_the_source_and_the_draft_quotes_each_langu
 ):
     client = login(focal_point_a)
     detail = client.get(input_.get_absolute_url()).content.decode()
-    assert reverse("reviews:input-translate", args=[input_.pk, "ru"]) in detail and "Missing: 2" in detail
-    page = client.get(reverse("reviews:input-translate", args=[input_.pk, "ru"])).content.decode()
+    assert reverse("translations:input-translate", args=[input_.pk, "ru"]) in detail and "Missing: 2" in detail
+    page = client.get(reverse("translations:input-translate", args=[input_.pk, "ru"])).content.decode()
     assert MEASURES in page and 'lang="ru"' in page
 
     response = translate(client, input_, measures=RUSSIAN, challenges="")
@@ -79,7 +79,7 @@ def test_editing_the_source_marks_the_translation_outdated(input_, focal_point_a
     assert input_.source_language == "en" and input_.measures.endswith("ratified.")
     detail = client.get(input_.get_absolute_url()).content.decode()
     assert "Outdated: 1" in detail
-    page = client.get(reverse("reviews:input-translate", args=[input_.pk, "ru"])).content.decode()
+    page = client.get(reverse("translations:input-translate", args=[input_.pk, "ru"])).content.decode()
     assert RUSSIAN in page and "ratified" in page  # the outdated translation beside the new source
 
 
@@ -87,14 +87,14 @@ def test_an_input_written_in_russian_is_translated_into_english(input_, focal_po
     input_.source_language = "ru"
     input_.save()
     client = login(focal_point_a)
-    assert client.get(reverse("reviews:input-translate", args=[input_.pk, "ru"])).status_code == 404
-    assert client.get(reverse("reviews:input-translate", args=[input_.pk, "de"])).status_code == 404
+    assert client.get(reverse("translations:input-translate", args=[input_.pk, "ru"])).status_code == 404
+    assert client.get(reverse("translations:input-translate", args=[input_.pk, "de"])).status_code == 404
     assert translate(client, input_, language="en", measures="Signed.").status_code == 302
     assert InputTranslation.objects.get().language == "en"
 
 
 def test_who_may_translate_an_input(input_, focal_point_b, observer, login, organisation_a):
-    url = reverse("reviews:input-translate", args=[input_.pk, "ru"])
+    url = reverse("translations:input-translate", args=[input_.pk, "ru"])
     assert login(focal_point_b).get(url).status_code == 404  # another organisation's input: not even seen
     input_.submit(by=UserFactory(organisation=organisation_a, role="Government focal point"))
     input_.accept(by=UserFactory(username="sec", role="Secretariat"))
