@@ -7,8 +7,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from drafts.models import ExportJob
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective
-from reviews.models import ActionProgress, ExportJob, ObjectiveAssessment, ReviewCycle, narrative_in
+from reviews.models import ActionProgress, ObjectiveAssessment, ReviewCycle, narrative_in
 from stakeholders.models import Organisation
 
 

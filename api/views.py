@@ -12,16 +12,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from objectives.filters import ActivityFilter, IndicatorFilter
-from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective
-from reviews.models import (
-    ActionProgress,
+from drafts.models import (
     DraftVersion,
     ExportJob,
-    ObjectiveAssessment,
-    ProgressStatus,
     Publication,
-    ReviewCycle,
     public_action_statuses,
     public_activities,
     public_assessments,
@@ -31,6 +25,9 @@ from reviews.models import (
     published_cycles,
     shows_narratives,
 )
+from objectives.filters import ActivityFilter, IndicatorFilter
+from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective
+from reviews.models import ActionProgress, ObjectiveAssessment, ProgressStatus, ReviewCycle
 from reviews.permissions import can_export
 from stakeholders.models import Organisation
 from uncnm_portal.freshness import generation

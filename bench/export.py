@@ -25,10 +25,10 @@ def measure(label: str, cycle) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from reviews.docx_report import render_docx
-    from reviews.draft_data import collect
-    from reviews.models import ExportJob
-    from reviews.pdf import PortalStaticFetcher, render_html, render_pdf
+    from drafts.docx_report import render_docx
+    from drafts.draft_data import collect
+    from drafts.models import ExportJob
+    from drafts.pdf import PortalStaticFetcher, render_html, render_pdf
 
     job = ExportJob.objects.create(cycle=cycle)
     started = time.perf_counter()

@@ -82,7 +82,7 @@ def seed_cycles() -> None:
 
 def seed_publications() -> None:
     """The closed reviews are published (statuses, public narratives, indicators, activities); the 2026 one is not yet."""
-    from reviews.models import Publication
+    from drafts.models import Publication
 
     for cycle in ReviewCycle.objects.filter(status=ReviewCycle.Status.CLOSED):
         publication = upsert(Publication, {"cycle": cycle}, {"is_published": True})

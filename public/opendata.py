@@ -17,13 +17,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from objectives.models import IndicatorObservation
-from reviews.models import (
-    NarrativeTranslation,
-    ObjectiveAssessment,
-    PledgeProgress,
+from drafts.models import (
     Publication,
-    narrative_in,
     public_action_statuses,
     public_activities,
     public_assessments,
@@ -32,6 +27,8 @@ from reviews.models import (
     public_pledges,
     shows_narratives,
 )
+from objectives.models import IndicatorObservation
+from reviews.models import NarrativeTranslation, ObjectiveAssessment, PledgeProgress, narrative_in
 from uncnm_portal.spreadsheets import _safe
 
 FORMATS = ("csv", "json", "xlsx", "sdmx")

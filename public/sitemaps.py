@@ -4,8 +4,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from drafts.models import public_indicators, published_cycles
 from objectives.models import Objective
-from reviews.models import public_indicators, published_cycles
 
 
 class PublicSitemap(Sitemap):

@@ -12,22 +12,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from objectives.models import Indicator, IndicatorObservation, Objective
-from reviews.charts import series_chart
-from reviews.models import (
-    NarrativeTranslation,
-    ObjectiveAssessment,
-    ProgressStatus,
+from drafts.models import (
     Publication,
-    narrative_in,
     public_activities,
     public_assessments,
     public_indicators,
     public_pledges,
     published_cycles,
     shows_narratives,
-    status_timeline,
 )
+from objectives.models import Indicator, IndicatorObservation, Objective
+from reviews.charts import series_chart
+from reviews.models import NarrativeTranslation, ObjectiveAssessment, ProgressStatus, narrative_in, status_timeline
 
 from . import opendata
 from .caching import public_page

@@ -65,6 +65,7 @@ ROLE_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "pledges",
         "imports",
         "reviews",
+        "drafts",
         "stakeholders.organisation",
         "stakeholders.contact",
         "stakeholders.outgoingemail",

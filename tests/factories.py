@@ -4,16 +4,9 @@ import factory
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
+from drafts.models import ExportJob
 from objectives.models import Action, Activity, Indicator, IndicatorObservation, Objective
-from reviews.models import (
-    ActionProgress,
-    Assignment,
-    ExportJob,
-    Input,
-    ObjectiveAssessment,
-    ProgressStatus,
-    ReviewCycle,
-)
+from reviews.models import ActionProgress, Assignment, Input, ObjectiveAssessment, ProgressStatus, ReviewCycle
 from stakeholders.models import Contact, Organisation, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -153,7 +146,7 @@ def finished_export(**kwargs) -> ExportJob:
     """An export job run to the end, the way a worker runs it."""
     import datetime
 
-    from reviews.report import build_export
+    from drafts.report import build_export
 
     job = ExportJobFactory(**kwargs)
     build_export(ExportJob.claim(job.pk, stale_after=datetime.timedelta(minutes=5)))

@@ -216,7 +216,7 @@ class Portal:
     def run_beat_tasks_now(self) -> str:
         """What Celery beat does every minute, run at once (and with no grace period)."""
         code = (
-            "from reviews.tasks import requeue_stuck_exports_task as exports;"
+            "from drafts.tasks import requeue_stuck_exports_task as exports;"
             "from stakeholders.tasks import send_waiting_emails_task as emails;"
             "print(exports(), emails())"
         )

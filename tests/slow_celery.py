@@ -17,7 +17,7 @@ __all__ = ["app"]
 @worker_ready.connect  # --pool=solo: the tasks run in the worker itself
 @worker_process_init.connect  # prefork: in each child process
 def _slow_down_export_stages(**kwargs) -> None:
-    from reviews.models import ExportJob
+    from drafts.models import ExportJob
 
     if getattr(ExportJob.report, "slowed", False):
         return

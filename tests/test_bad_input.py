@@ -12,8 +12,9 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from drafts.models import ExportJob, ReportSection
 from objectives.models import Activity, Indicator
-from reviews.models import ActionProgress, Assignment, ExportJob, Input, ObjectiveAssessment, ReportSection
+from reviews.models import ActionProgress, Assignment, Input, ObjectiveAssessment
 from stakeholders.models import User
 from tests.test_permissions import pages  # noqa: F401  (the fixture: one URL per route, with real objects)
 

@@ -14,8 +14,9 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from drafts.models import ExportJob
 from objectives.models import Activity, Objective
-from reviews.models import Assignment, Evidence, ExportJob, Input
+from reviews.models import Assignment, Evidence, Input
 from stakeholders.models import OutgoingEmail, User
 from tests.factories import AssignmentFactory, OrganisationFactory, ReviewCycleFactory, UserFactory
 from tests.objectives.test_activities import activity_data
@@ -84,7 +85,7 @@ def test_accept_or_return_double_clicked_happens_once(action):
 def test_start_export_double_clicked_builds_one_draft(eager_celery):
     cycle = ReviewCycleFactory()
     staff = UserFactory(role="Secretariat")
-    url = reverse("reviews:export-list", args=[cycle.pk])
+    url = reverse("drafts:export-list", args=[cycle.pk])
     data = {"language": "en", "objectives": [Objective.objects.get(number=1).pk]}
     assert double_click(staff, url, data, form_url=url) == [302, 302]
     assert ExportJob.objects.count() == 1

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from kombu.exceptions import OperationalError
 
+from drafts.models import ExportJob
+from drafts.tasks import export_draft_task, requeue_stuck_exports_task
 from objectives.models import Objective
-from reviews.models import ExportJob
-from reviews.tasks import export_draft_task, requeue_stuck_exports_task
 from tests.factories import AssessmentFactory, ReviewCycleFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_an_export_started_with_the_broker_away_is_done_once_it_is_back(
     cycle = ReviewCycleFactory(year=2030)
     with django_capture_on_commit_callbacks(execute=True):
         response = login(secretariat).post(
-            reverse("reviews:export-list", args=[cycle.pk]),
+            reverse("drafts:export-list", args=[cycle.pk]),
             {"language": "en", "objectives": [Objective.objects.get(number=1).pk]},
         )
     job = ExportJob.objects.get()

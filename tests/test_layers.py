@@ -18,6 +18,7 @@ APPS = [
     "policies",
     "pledges",
     "reviews",
+    "drafts",
     "translations",
     "imports",
     "api",
@@ -33,10 +34,11 @@ MAY_IMPORT = {
     "policies": {"stakeholders", "objectives"},
     "pledges": {"stakeholders", "objectives"},
     "reviews": {"stakeholders", "objectives", "policies", "pledges"},
-    "translations": {"stakeholders", "objectives", "reviews"},  # the translated texts are models of reviews
+    "drafts": {"stakeholders", "objectives", "policies", "pledges", "reviews"},
+    "translations": {"stakeholders", "objectives", "reviews", "drafts"},  # the translated texts are their models
     "imports": {"stakeholders", "objectives", "policies", "pledges", "reviews"},
-    "api": {"stakeholders", "objectives", "policies", "pledges", "reviews"},
-    "public": {"stakeholders", "objectives", "policies", "pledges", "reviews"},
+    "api": {"stakeholders", "objectives", "policies", "pledges", "reviews", "drafts"},
+    "public": {"stakeholders", "objectives", "policies", "pledges", "reviews", "drafts"},
     "demo": set(APPS),  # the demo seeds every app; no app imports it
 }
 

@@ -8,8 +8,9 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
+from drafts.models import ExportJob
 from objectives.models import Activity, Objective
-from reviews.models import Assignment, ExportJob
+from reviews.models import Assignment
 from stakeholders.models import OutgoingEmail, User
 from tests.factories import ActivityFactory, ReviewCycleFactory
 from tests.objectives.test_activities import activity_data
@@ -33,7 +34,7 @@ def send_twice(client, url: str, data: dict, *, form_url: str | None = None):
 def test_a_draft_requested_twice_with_the_same_form_is_built_once(secretariat, login):
     cycle = ReviewCycleFactory()
     client = login(secretariat)
-    url = reverse("reviews:export-list", args=[cycle.pk])
+    url = reverse("drafts:export-list", args=[cycle.pk])
     first, second = send_twice(client, url, {"language": "ru", "objectives": [Objective.objects.get(number=1).pk]})
     job = ExportJob.objects.get()
     assert first.status_code == 302 and first["Location"] == job.get_absolute_url()

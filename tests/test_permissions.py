@@ -9,11 +9,12 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from api.models import ApiToken
+from drafts.models import DraftVersion, Publication
 from imports.models import ImportJob
 from objectives.models import Objective
 from pledges.models import Pledge
 from policies.models import Instrument, PlanMeasure
-from reviews.models import Consultation, DraftVersion, Evidence, Publication, WrittenContribution
+from reviews.models import Consultation, Evidence, WrittenContribution
 from stakeholders.models import User
 from tests.conftest import ROLE_FIXTURES
 
@@ -38,6 +39,7 @@ PORTAL_NAMESPACES = {
     "pledges",
     "stakeholders",
     "reviews",
+    "drafts",
     "translations",
     "history",
     "public",
@@ -180,7 +182,7 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "reviews:action-progress-update": Page(
             reverse("reviews:action-progress-update", args=[objective.number, cycle.pk]), SECRETARIAT_ONLY
         ),
-        "reviews:export-list": Page(reverse("reviews:export-list", args=[cycle.pk]), agency_writes),
+        "drafts:export-list": Page(reverse("drafts:export-list", args=[cycle.pk]), agency_writes),
         "translations:translation-status": Page(
             reverse("translations:translation-status", args=[cycle.pk]), agency_writes
         ),
@@ -197,13 +199,13 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             reverse("translations:assessment-translate", args=[assessment.objective.number, cycle.pk, "ru"]),
             SECRETARIAT_ONLY,
         ),
-        "reviews:word-template": Page(reverse("reviews:word-template", args=[cycle.pk]), SECRETARIAT_ONLY),
-        "reviews:outline-update": Page(reverse("reviews:outline-update", args=[cycle.pk]), SECRETARIAT_ONLY),
-        "reviews:export-detail": Page(export.get_absolute_url(), agency_writes),
-        "reviews:export-status": Page(reverse("reviews:export-status", args=[export.pk]), agency_writes),
-        "reviews:export-download": Page(reverse("reviews:export-download", args=[export.pk, "pdf"]), agency_writes),
-        "reviews:export-retry": Page(
-            reverse("reviews:export-retry", args=[failed.pk]),
+        "drafts:word-template": Page(reverse("drafts:word-template", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "drafts:outline-update": Page(reverse("drafts:outline-update", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "drafts:export-detail": Page(export.get_absolute_url(), agency_writes),
+        "drafts:export-status": Page(reverse("drafts:export-status", args=[export.pk]), agency_writes),
+        "drafts:export-download": Page(reverse("drafts:export-download", args=[export.pk, "pdf"]), agency_writes),
+        "drafts:export-retry": Page(
+            reverse("drafts:export-retry", args=[failed.pk]),
             {**agency_writes, "secretariat": 302, "agency_staff": 302},
             method="post",
         ),
@@ -225,21 +227,19 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "reviews:input-draft-use": Page(
             reverse("reviews:input-draft-use", args=[submitted.pk]), secretariat_posts, "post"
         ),
-        "reviews:export-mark-version": Page(
-            reverse("reviews:export-mark-version", args=[unmarked.pk]), secretariat_posts, "post"
+        "drafts:export-mark-version": Page(
+            reverse("drafts:export-mark-version", args=[unmarked.pk]), secretariat_posts, "post"
         ),
-        "reviews:checklist": Page(reverse("reviews:checklist", args=[cycle.pk]), agency_writes),
-        "reviews:version-detail": Page(version.get_absolute_url(), version_readers),
-        "reviews:version-download": Page(
-            reverse("reviews:version-download", args=[version.pk, "pdf"]), version_readers
-        ),
-        "reviews:version-comment": Page(
-            reverse("reviews:version-comment", args=[version.pk]),
+        "drafts:checklist": Page(reverse("drafts:checklist", args=[cycle.pk]), agency_writes),
+        "drafts:version-detail": Page(version.get_absolute_url(), version_readers),
+        "drafts:version-download": Page(reverse("drafts:version-download", args=[version.pk, "pdf"]), version_readers),
+        "drafts:version-comment": Page(
+            reverse("drafts:version-comment", args=[version.pk]),
             {**version_readers, "secretariat": 400, "focal_point_a": 400, "agency_staff": 404},
             "post",
         ),
-        "reviews:version-move": Page(
-            reverse("reviews:version-move", args=[version.pk]),
+        "drafts:version-move": Page(
+            reverse("drafts:version-move", args=[version.pk]),
             {**version_readers, "secretariat": 400, "focal_point_a": 400, "focal_point_b": 400, "agency_staff": 400},
             "post",
         ),
@@ -285,10 +285,10 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "imports:template-download": Page(
             reverse("imports:template-download", args=["template.xlsx"]), SECRETARIAT_ONLY
         ),
-        "reviews:emblem": Page(
-            reverse("reviews:emblem", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 400}, "post"
+        "drafts:emblem": Page(
+            reverse("drafts:emblem", args=[cycle.pk]), {**SECRETARIAT_ONLY, "secretariat": 400}, "post"
         ),
-        "reviews:publication": Page(reverse("reviews:publication", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "drafts:publication": Page(reverse("drafts:publication", args=[cycle.pk]), SECRETARIAT_ONLY),
         "public:home": Page(reverse("public:home"), everyone, public=True),
         "public:cycle": Page(reverse("public:cycle", args=[previous.pk]), everyone, public=True),
         "public:draft-download": Page(reverse("public:draft-download", args=[previous.pk]), everyone, public=True),

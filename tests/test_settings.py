@@ -51,7 +51,7 @@ def test_embedded_default_needs_no_environment(tmp_path):
 
 
 def test_export_time_limit_is_below_the_visibility_timeout_and_beat_runs_the_sweepers(settings):
-    from reviews.tasks import export_draft_task
+    from drafts.tasks import export_draft_task
 
     assert export_draft_task.time_limit == settings.EXPORT_TIME_LIMIT
     assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > settings.EXPORT_TIME_LIMIT

@@ -25,14 +25,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
-from reviews.models import (
-    Consultation,
-    NarrativeTranslation,
-    ObjectiveAssessment,
-    ReportSection,
-    ReviewCycle,
-    fingerprint,
-)
+from drafts.models import ReportSection
+from reviews.models import Consultation, NarrativeTranslation, ObjectiveAssessment, ReviewCycle, fingerprint
 
 KEY = re.compile(r"^(assessment|section|consultation)-(\d+)/([a-z_]+)$")
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"

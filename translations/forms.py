@@ -5,13 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models import (
-    Input,
-    NarrativeTranslation,
-    ObjectiveAssessment,
-    fingerprint,
-    narrative_in,
-)
+from reviews.models import Input, NarrativeTranslation, ObjectiveAssessment, fingerprint, narrative_in
 
 from . import files
 

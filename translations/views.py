@@ -10,16 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from drafts.models import ReportSection
 from objectives.models import Objective
-from reviews.models import (
-    Consultation,
-    Input,
-    NarrativeTranslation,
-    ObjectiveAssessment,
-    ReportSection,
-    ReviewCycle,
-    narrative_in,
-)
+from reviews.models import Consultation, Input, NarrativeTranslation, ObjectiveAssessment, ReviewCycle, narrative_in
 from reviews.permissions import can_translate_input
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required

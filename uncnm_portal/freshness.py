@@ -36,8 +36,8 @@ WATCHED = (
     "reviews.ObjectiveAssessment",
     "reviews.ActionProgress",
     "reviews.NarrativeTranslation",
-    "reviews.DraftVersion",
-    "reviews.Publication",
+    "drafts.DraftVersion",
+    "drafts.Publication",
     "reviews.PledgeProgress",
     "pledges.Pledge",
 )

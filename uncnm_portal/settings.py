@@ -58,8 +58,9 @@ INSTALLED_APPS = [
     "objectives",
     "policies",
     "pledges",
-    "reviews",
-    "translations",  # content translation pages and files of the texts in `reviews`
+    "reviews",  # review cycles, progress, the call for inputs
+    "drafts",  # outline, export jobs (PDF, DOCX), versions and sign-off, publication
+    "translations",  # content translation pages and files of the texts in `reviews` and `drafts`
     "history",  # who changed what: the history pages of the models each app names in its AppConfig
     "imports",  # earlier reviews loaded from XLSX/CSV files
     "public",  # every page anonymous visitors see
@@ -223,7 +224,7 @@ if DEBUG:
     WHITENOISE_AUTOREFRESH = True
     Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 # Production serves collected files under hashed names (cache-busting), compressed by whitenoise;
-# the tests build drafts with this storage too (tests/reviews/test_drafts_production.py).
+# the tests build drafts with this storage too (tests/drafts/test_drafts_production.py).
 PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -11,17 +11,6 @@ from .cycles import (
     ReviewCycleForm,
     StatusRowForm,
 )
-from .drafts import (
-    DraftCommentForm,
-    EmblemForm,
-    ExportForm,
-    PublicationForm,
-    ReportSectionForm,
-    ReportSectionFormSet,
-    SubmitVersionForm,
-    ValidateVersionForm,
-    WordTemplateForm,
-)
 from .fields import NARRATIVE_MAX_LENGTH, FileOrNoneForm, KeepsSourceLanguage, MultipleFileField
 from .inputs import (
     AssignmentForm,
@@ -43,10 +32,7 @@ __all__ = [
     "ConsultationForm",
     "ContributionForm",
     "ContributionInvitationForm",
-    "DraftCommentForm",
     "DraftUseForm",
-    "EmblemForm",
-    "ExportForm",
     "FileOrNoneForm",
     "InputForm",
     "KeepsSourceLanguage",
@@ -56,13 +42,7 @@ __all__ = [
     "MultipleFileField",
     "PledgeProgressForm",
     "PledgeProgressFormSet",
-    "PublicationForm",
-    "ReportSectionForm",
-    "ReportSectionFormSet",
     "ReturnForm",
     "ReviewCycleForm",
     "StatusRowForm",
-    "SubmitVersionForm",
-    "ValidateVersionForm",
-    "WordTemplateForm",
 ]

@@ -1,5 +1,5 @@
 """The models of a review cycle, in modules layered one way:
-cycles <- inputs <- consultations, assessments <- drafts <- versions <- publication.
+cycles <- inputs <- consultations, assessments <- translations (the drafts are an app above: drafts/).
 
 Every model is re-exported here, so `from reviews.models import X` (and the migrations) never change.
 """
@@ -17,24 +17,10 @@ from .assessments import (
 from .consultations import Consultation, ConsultationParticipants, consultation_summary
 from .contributions import WrittenContribution
 from .cycles import GCM_ENDORSED, ReviewCycle
-from .drafts import ExportJob, ReportSection
 from .inputs import Assignment, Evidence, Input, Reminder, evidence_path
 from .measures import MeasureProgress, plan_implementation
 from .pledges import PledgeProgress, mark_reported
-from .publication import (
-    Publication,
-    public_action_statuses,
-    public_activities,
-    public_assessments,
-    public_indicators,
-    public_observations,
-    public_organisations,
-    public_pledges,
-    published_cycles,
-    shows_narratives,
-)
-from .translations import InputTranslation, NarrativeTranslation, fingerprint, narrative_in
-from .versions import DraftComment, DraftVersion
+from .translations import InputTranslation, NarrativeTranslation, TranslatedText, fingerprint, narrative_in
 
 __all__ = [
     "GCM_ENDORSED",
@@ -42,11 +28,8 @@ __all__ = [
     "Assignment",
     "Consultation",
     "ConsultationParticipants",
-    "DraftComment",
-    "DraftVersion",
     "EditConflict",
     "Evidence",
-    "ExportJob",
     "Input",
     "InputTranslation",
     "MeasureProgress",
@@ -54,10 +37,9 @@ __all__ = [
     "ObjectiveAssessment",
     "PledgeProgress",
     "ProgressStatus",
-    "Publication",
     "Reminder",
-    "ReportSection",
     "ReviewCycle",
+    "TranslatedText",
     "Trend",
     "WrittenContribution",
     "consultation_summary",
@@ -67,14 +49,5 @@ __all__ = [
     "mark_reported",
     "narrative_in",
     "plan_implementation",
-    "public_action_statuses",
-    "public_activities",
-    "public_assessments",
-    "public_indicators",
-    "public_observations",
-    "public_organisations",
-    "public_pledges",
-    "published_cycles",
-    "shows_narratives",
     "status_timeline",
 ]

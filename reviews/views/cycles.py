@@ -23,10 +23,8 @@ from ..forms import (
     ReviewCycleForm,
 )
 from ..models import (
-    DraftVersion,
     MeasureProgress,
     PledgeProgress,
-    Publication,
     ReviewCycle,
     mark_reported,
     plan_implementation,
@@ -44,13 +42,14 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle.objects.select_related("lead_organisation"), pk=pk)
-    versions = list(DraftVersion.objects.filter(cycle=cycle).order_by("number"))
+    # The drafts app adds the versions and the publication to the cycle (the related names of its models).
+    versions = list(cycle.versions.order_by("number"))
     context = {
         "cycle": cycle,
         "period": cycle.reporting_period(),
         "members": cycle.mechanism_members.order_by("name"),
         "consultation_count": cycle.consultations.count(),
-        "publication": Publication.objects.filter(cycle=cycle).first(),
+        "publication": getattr(cycle, "publication", None),
         "versions": versions,
         "submitted": next((v for v in versions if v.is_frozen), None),
         "can_see_versions": can_export(request.user) or is_reviewer(request.user, cycle),

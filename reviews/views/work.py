@@ -1,15 +1,17 @@
 """My work: what needs each person's attention, the landing page after login (issue 15)."""
 
+from django.apps import apps
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from objectives.models import Activity, Objective
 from stakeholders.models import Role
 from stakeholders.permissions import has_any_role, member_required, reporting_organisation_id
 
-from ..models import Assignment, DraftVersion, Input, ObjectiveAssessment, ReviewCycle, WrittenContribution
+from ..models import Assignment, Input, ObjectiveAssessment, ReviewCycle, WrittenContribution
 
 
 @member_required
@@ -20,13 +22,6 @@ def my_work(request: HttpRequest) -> HttpResponse:
     if has_any_role(user, Role.SECRETARIAT):
         context["secretariat"] = _secretariat(cycle)
     organisation_id = reporting_organisation_id(user)
-    if organisation_id and has_any_role(user, Role.FOCAL_POINT):
-        # The lead State body's focal points validate the versions sent for review.
-        context["to_validate"] = list(
-            DraftVersion.objects.filter(
-                status=DraftVersion.Status.UNDER_REVIEW, cycle__lead_organisation_id=organisation_id
-            ).select_related("cycle")
-        )
     if organisation_id:
         context["requests"] = list(Assignment.objects.filter(organisation_id=organisation_id).open_requests())
         if has_any_role(user, Role.AGENCY_STAFF):
@@ -42,6 +37,10 @@ def my_work(request: HttpRequest) -> HttpResponse:
             .select_related("assignment__cycle", "assignment__objective", "assignment__organisation")
             .order_by("-reviewed_at")[:10]
         )
+    for config in apps.get_app_configs():
+        # The apps above reviews add their part (drafts: the versions to validate): see their AppConfig.my_work.
+        if getattr(config, "my_work", None):
+            context.update(import_string(config.my_work)(user))
     return render(request, "reviews/my_work.html", context)
 
 

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from api.models import ApiToken
+from drafts.models import Publication
 from objectives.models import Objective
-from reviews.models import Publication
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import ActivityFactory, AssessmentFactory, ExportJobFactory, IndicatorFactory
 from tests.public.conftest import SECRETS, submit_a_draft
@@ -41,7 +41,7 @@ UI_PAGE = {
     "activities": lambda w: reverse("objectives:activity-list"),
     "indicators": lambda w: reverse("objectives:indicator-list"),
     "observations": lambda w: reverse("objectives:indicator-list"),
-    "exports": lambda w: reverse("reviews:export-list", args=[w.published.pk]),
+    "exports": lambda w: reverse("drafts:export-list", args=[w.published.pk]),
 }
 
 

@@ -6,8 +6,9 @@ import hashlib
 import pytest
 from playwright.sync_api import expect
 
+from drafts.models import DraftVersion
 from objectives.models import Objective
-from reviews.models import DraftVersion, ObjectiveAssessment
+from reviews.models import ObjectiveAssessment
 from stakeholders.models import Organisation, Role
 from tests.factories import (
     TEST_PASSWORD,

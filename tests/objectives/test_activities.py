@@ -5,10 +5,10 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from drafts.completeness import checklist
 from objectives.models import Action, Activity, Objective
-from reviews.completeness import checklist
+from tests.drafts.test_drafts import pdf_text
 from tests.factories import ActivityFactory, OrganisationFactory, ReviewCycleFactory, finished_export
-from tests.reviews.test_drafts import pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from docx import Document
 from objectives.models import Objective
 from pledges.models import Pledge
 from reviews.models import PledgeProgress
+from tests.drafts.test_drafts import pdf_text
 from tests.factories import OrganisationFactory, ReviewCycleFactory, finished_export
-from tests.reviews.test_drafts import pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from objectives.models import Objective, SDGAlignment, SDGTarget
 from policies.models import Instrument, PlanMeasure
+from tests.drafts.test_drafts import pdf_text
 from tests.factories import IndicatorFactory, ReviewCycleFactory, finished_export
-from tests.reviews.test_drafts import pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from objectives.models import Action, Objective
 from policies.models import Instrument, PlanMeasure
 from reviews.models import MeasureProgress
+from tests.drafts.test_drafts import docx_text, pdf_text
 from tests.factories import ReviewCycleFactory, finished_export
-from tests.reviews.test_drafts import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 
+from drafts.models import DraftVersion, Publication
 from objectives.models import IndicatorObservation, Objective
-from reviews.models import DraftVersion, Publication, ReviewCycle
+from reviews.models import ReviewCycle
 from tests.factories import (
     ActionProgressFactory,
     ActivityFactory,

@@ -12,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from drafts.models import Publication
 from objectives.models import Indicator
-from reviews.models import ObjectiveAssessment, Publication
+from reviews.models import ObjectiveAssessment
 from tests.factories import IndicatorFactory
 
 from .conftest import SECRETS, submit_a_draft
@@ -88,7 +89,7 @@ def test_publishing_and_unpublishing_are_recorded_and_take_effect_at_once(world,
     client, anonymous = login(secretariat), Client()
     url = reverse("public:cycle", args=[world.unpublished.pk])
     assert anonymous.get(url).status_code == 404
-    page = reverse("reviews:publication", args=[world.unpublished.pk])
+    page = reverse("drafts:publication", args=[world.unpublished.pk])
     parts = {part: "on" for part in Publication.PARTS}
     assert client.post(page, {**parts, "action": "publish"}).status_code == 302
     assert anonymous.get(url).status_code == 200

@@ -15,6 +15,7 @@ from reviews.models import (
     gap_actions,
     status_timeline,
 )
+from tests.drafts.test_drafts import pdf_text
 from tests.factories import (
     ActionProgressFactory,
     ActivityFactory,
@@ -24,7 +25,6 @@ from tests.factories import (
     UserFactory,
     finished_export,
 )
-from tests.reviews.test_drafts import pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from objectives.models import Objective
 from reviews.models import WrittenContribution
 from stakeholders.models import Organisation, OutgoingEmail
+from tests.drafts.test_drafts import docx_text, pdf_text
 from tests.factories import OrganisationFactory, ReviewCycleFactory, finished_export
-from tests.reviews.test_drafts import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
 

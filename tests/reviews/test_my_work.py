@@ -93,8 +93,9 @@ def test_the_navigation_counts_what_waits_for_each_person(
 def test_the_lead_ministry_sees_versions_to_validate_and_the_secretariat_contributions_to_review(
     secretariat, focal_point_a, focal_point_b, organisation_a, login
 ):
+    from drafts.models import DraftVersion
     from objectives.models import Objective
-    from reviews.models import DraftVersion, WrittenContribution
+    from reviews.models import WrittenContribution
     from tests.factories import ExportJobFactory, OrganisationFactory, ReviewCycleFactory
 
     cycle = ReviewCycleFactory(year=2030, name="Third IMRF", lead_organisation=organisation_a)

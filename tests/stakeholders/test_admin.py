@@ -62,7 +62,7 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
         content_type="application/pdf",
         size=8,
     )
-    from reviews.models import ReportSection
+    from drafts.models import ReportSection
 
     ReportSection.ensure_outline(ReviewCycleFactory())
     from reviews.models import Consultation, ConsultationParticipants
@@ -71,15 +71,17 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
         cycle=assignment.cycle, title="Hearing", held_on=assignment.deadline, format="hearing"
     )
     ConsultationParticipants.objects.create(consultation=consultation, kind="migrants", count=4)
+    from drafts.models import DraftComment, DraftVersion
     from policies.models import Instrument, PlanMeasure
-    from reviews.models import DraftComment, DraftVersion, MeasureProgress
+    from reviews.models import MeasureProgress
 
     plan = Instrument.objects.create(kind="action_plan", title="Plan")
     measure = PlanMeasure.objects.create(plan=plan, number="1", title="Measure")
     MeasureProgress.objects.create(cycle=assignment.cycle, measure=measure, status="implemented")
     version = DraftVersion.mark(ExportJobFactory(cycle=assignment.cycle, status="done"), by=None)
     DraftComment.objects.create(version=version, body="A comment")
-    from reviews.models import NarrativeTranslation, ObjectiveAssessment, Publication, WrittenContribution
+    from drafts.models import Publication
+    from reviews.models import NarrativeTranslation, ObjectiveAssessment, WrittenContribution
 
     Publication.objects.create(cycle=assignment.cycle, is_published=True)
     from pledges.models import Pledge

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from objectives.models import Objective
 from reviews.models import Input, InputTranslation, fingerprint
+from tests.drafts.test_drafts import pdf_text
 from tests.factories import AssignmentFactory, ReviewCycleFactory, UserFactory, finished_export
-from tests.reviews.test_drafts import pdf_text
 
 pytestmark = pytest.mark.django_db
 MEASURES = "A bilateral agreement on labour migration was signed."

@@ -6,11 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from drafts.completeness import checklist
 from objectives.models import Objective
-from reviews.completeness import checklist
 from reviews.models import NarrativeTranslation, ObjectiveAssessment, fingerprint
+from tests.drafts.test_drafts import docx_text, pdf_text
 from tests.factories import AssessmentFactory, ReviewCycleFactory, finished_export
-from tests.reviews.test_drafts import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
 RUSSIAN = "Создан национальный центр данных о миграции."
