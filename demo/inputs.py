@@ -2,10 +2,11 @@
 
 import datetime as dt
 
+from inputs.models import Assignment, Input, InputTranslation
 from objectives.models import (
     Objective,
 )
-from reviews.models import Assignment, Input, InputTranslation, ReviewCycle, fingerprint
+from reviews.models import ReviewCycle, fingerprint
 from stakeholders.models import Organisation, User
 
 from .rows import set_m2m, upsert

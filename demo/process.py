@@ -2,8 +2,9 @@
 
 import datetime as dt
 
+from inputs.models import Consultation, ConsultationParticipants, Input, WrittenContribution
 from objectives.models import Objective
-from reviews.models import Consultation, ConsultationParticipants, Input, ReviewCycle, WrittenContribution
+from reviews.models import ReviewCycle
 from stakeholders.models import Organisation
 
 from .rows import set_m2m, upsert

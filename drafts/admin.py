@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from reviews.admin import CreatedByThePortal
+from uncnm_portal.admin import CreatedByThePortal
 
 from .models import DraftComment, DraftVersion, ExportJob, Publication, ReportSection
 

@@ -9,4 +9,4 @@ class DraftsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "drafts"
     verbose_name = _("Drafts")
-    my_work = "drafts.work.to_validate"  # its part of the "My work" page (reviews/views/work.py)
+    page_parts = {"my-work": "drafts.parts.my_work"}  # see uncnm_portal/parts.py

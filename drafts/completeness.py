@@ -12,8 +12,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from inputs.models import Consultation, Input
 from objectives.models import Activity, Indicator, Objective
-from reviews.models import Consultation, Input, NarrativeTranslation, ObjectiveAssessment, ReviewCycle, narrative_in
+from reviews.models import NarrativeTranslation, ObjectiveAssessment, ReviewCycle, narrative_in
 
 from .models import ReportSection
 
@@ -59,7 +60,7 @@ def checklist(cycle: ReviewCycle, language: str = settings.LANGUAGE_CODE) -> lis
             _("At least one consultation is recorded"),
             bool(consultations),
             [] if consultations else [_("no consultation recorded")],
-            reverse("reviews:consultation-create", args=[cycle.pk]),
+            reverse("inputs:consultation-create", args=[cycle.pk]),
             _("Record a consultation"),
         ),
         _leftovers(sections, assessments.values(), outline_url),

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from inputs.models import Consultation, Evidence, Input, WrittenContribution, consultation_summary
 from objectives.models import (
     Action,
     Activity,
@@ -26,16 +27,11 @@ from reviews.charts import DRAFT_FIGURES
 from reviews.dashboard import build_dashboard
 from reviews.models import (
     ActionProgress,
-    Consultation,
-    Evidence,
-    Input,
     ObjectiveAssessment,
     PledgeProgress,
     ProgressStatus,
     ReviewCycle,
     Trend,
-    WrittenContribution,
-    consultation_summary,
     narrative_in,
     plan_implementation,
 )

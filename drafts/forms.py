@@ -5,12 +5,31 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from reviews.evidence import check_upload
-from reviews.forms import FileOrNoneForm, KeepsSourceLanguage
+from inputs.evidence import check_upload
+from reviews.forms import KeepsSourceLanguage
 from stakeholders.models import User
 
 from .models import ExportJob, Publication, ReportSection
 from .word_templates import check_template
+
+
+class FileOrNoneForm(forms.Form):
+    """A file of the cycle's drafts (the Word template, the emblem): upload one, or tick the box to go without it.
+    Subclasses name the file field (FILE) and say what is missing when neither is done (MISSING)."""
+
+    FILE = ""
+    MISSING = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get(self.FILE) and not cleaned.get("remove") and not self.errors:
+            raise ValidationError(self.MISSING)
+        return cleaned
+
+    @property
+    def upload(self):
+        """The file to keep, or None to go without."""
+        return None if self.cleaned_data["remove"] else self.cleaned_data[self.FILE]
 
 
 class ExportForm(forms.ModelForm):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.oxml.ns import qn
 
-from reviews.evidence import check_upload
+from inputs.evidence import check_upload
 
 # The styles the Word draft (docx_chapters.py) writes with: a template must define them (Word's built-in names).
 REQUIRED_STYLES = [

@@ -15,9 +15,10 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inputs.models import Consultation
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective, SDGTarget
 from pledges.models import Pledge
-from reviews.models import ActionProgress, Consultation, ObjectiveAssessment, ProgressStatus, ReviewCycle
+from reviews.models import ActionProgress, ObjectiveAssessment, ProgressStatus, ReviewCycle
 from stakeholders.models import Organisation
 
 from . import columns as c

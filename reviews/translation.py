@@ -1,22 +1,17 @@
 """Texts of a review in the portal's languages (django-modeltranslation): a cycle's name, coordination
-mechanism and validating body, its consultations' titles and key messages, the notes
+mechanism and validating body, the notes
 on the statuses of actions, plan measures and pledges."""
 
 import simple_history
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ActionProgress, Consultation, MeasureProgress, PledgeProgress, ReviewCycle
+from .models import ActionProgress, MeasureProgress, PledgeProgress, ReviewCycle
 
 
 @register(ReviewCycle)
 class ReviewCycleTranslation(TranslationOptions):
     fields = ("name", "coordination_mechanism", "validating_body")
-
-
-@register(Consultation)
-class ConsultationTranslation(TranslationOptions):
-    fields = ("title", "key_messages")
 
 
 class StatusNoteTranslation(TranslationOptions):

@@ -65,6 +65,7 @@ ROLE_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "pledges",
         "imports",
         "reviews",
+        "inputs",
         "drafts",
         "stakeholders.organisation",
         "stakeholders.contact",

@@ -5,8 +5,9 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from drafts.models import ExportJob
+from inputs.models import Assignment, Input
 from objectives.models import Action, Activity, Indicator, IndicatorObservation, Objective
-from reviews.models import ActionProgress, Assignment, Input, ObjectiveAssessment, ProgressStatus, ReviewCycle
+from reviews.models import ActionProgress, ObjectiveAssessment, ProgressStatus, ReviewCycle
 from stakeholders.models import Contact, Organisation, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"

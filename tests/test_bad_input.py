@@ -13,8 +13,9 @@ import pytest
 from django.urls import reverse
 
 from drafts.models import ExportJob, ReportSection
+from inputs.models import Assignment, Input
 from objectives.models import Activity, Indicator
-from reviews.models import ActionProgress, Assignment, Input, ObjectiveAssessment
+from reviews.models import ActionProgress, ObjectiveAssessment
 from stakeholders.models import User
 from tests.test_permissions import pages  # noqa: F401  (the fixture: one URL per route, with real objects)
 

@@ -15,8 +15,8 @@ from django.test import Client
 from django.urls import reverse
 
 from drafts.models import ExportJob
+from inputs.models import Assignment, Evidence, Input
 from objectives.models import Activity, Objective
-from reviews.models import Assignment, Evidence, Input
 from stakeholders.models import OutgoingEmail, User
 from tests.factories import AssignmentFactory, OrganisationFactory, ReviewCycleFactory, UserFactory
 from tests.objectives.test_activities import activity_data
@@ -76,7 +76,7 @@ def test_submit_double_clicked_20_times_gives_one_submission_and_one_file_each_t
 def test_accept_or_return_double_clicked_happens_once(action):
     input_ = AssignmentFactory(with_input={"status": "submitted", "measures": "x"}).input
     staff = UserFactory(role="Secretariat")
-    url = reverse(f"reviews:input-{action}", args=[input_.pk])
+    url = reverse(f"inputs:input-{action}", args=[input_.pk])
     assert double_click(staff, url, {"comment": "Please add the figures."}) == [302, 302]
     status = Input.Status.ACCEPTED if action == "accept" else Input.Status.RETURNED
     assert Input.history.filter(id=input_.pk, status=status).count() == 1
@@ -110,7 +110,7 @@ def test_call_for_inputs_double_clicked_assigns_once():
     cycle = ReviewCycleFactory()
     organisation = OrganisationFactory()
     staff = UserFactory(role="Secretariat")
-    url = reverse("reviews:call-for-inputs", args=[cycle.pk])
+    url = reverse("inputs:call-for-inputs", args=[cycle.pk])
     data = {"objectives": [Objective.objects.get(number=5).pk], "organisation": organisation.pk, "role": "lead"}
     data["deadline"] = "2030-01-31"
     assert double_click(staff, url, data, form_url=url) == [302, 302]

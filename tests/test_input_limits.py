@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.urls import reverse
 
+from inputs.models import Assignment
 from objectives.models import Activity
-from reviews.models import Assignment, ReviewCycle
+from reviews.models import ReviewCycle
 from tests.factories import ReviewCycleFactory
 from tests.objectives.test_activities import activity_data
 
@@ -19,7 +20,7 @@ MESSAGE = "Enter a date between 1990 and 2100."
 def test_call_for_inputs_refuses_a_deadline_in_year_9999(secretariat, focal_point_a, organisation_a, login):
     cycle = ReviewCycleFactory()
     response = login(secretariat).post(
-        reverse("reviews:call-for-inputs", args=[cycle.pk]),
+        reverse("inputs:call-for-inputs", args=[cycle.pk]),
         {
             "objectives": [5],
             "organisation": organisation_a.pk,
@@ -80,9 +81,9 @@ def test_an_oversized_request_is_refused_before_its_body_is_read(focal_point_a, 
 
 
 def test_a_file_over_the_limit_is_stopped_while_it_is_read_and_reported(focal_point_a, organisation_a, login, settings):
-    from reviews.models import Evidence, Input
+    from inputs.models import Evidence, Input
     from tests.factories import AssignmentFactory
-    from tests.reviews.test_inputs import PDF, data
+    from tests.inputs.test_inputs import PDF, data
 
     settings.UPLOAD_MAX_FILE_BYTES = 1024 * 1024
     assignment = AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a)
@@ -125,9 +126,9 @@ def multipart(fields: dict, files: list[tuple[str, bytes]]) -> tuple[bytes, str]
 def test_a_file_whose_name_django_drops_is_named_in_the_form_not_lost_silently(
     focal_point_a, organisation_a, login, filename, status
 ):
-    from reviews.models import Evidence, Input
+    from inputs.models import Evidence, Input
     from tests.factories import AssignmentFactory
-    from tests.reviews.test_inputs import PDF
+    from tests.inputs.test_inputs import PDF
 
     assignment = AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a)
     body, content_type = multipart({"measures": "Kept text"}, [(filename, PDF if filename else b"")])

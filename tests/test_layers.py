@@ -18,6 +18,7 @@ APPS = [
     "policies",
     "pledges",
     "reviews",
+    "inputs",
     "drafts",
     "translations",
     "imports",
@@ -34,11 +35,12 @@ MAY_IMPORT = {
     "policies": {"stakeholders", "objectives"},
     "pledges": {"stakeholders", "objectives"},
     "reviews": {"stakeholders", "objectives", "policies", "pledges"},
-    "drafts": {"stakeholders", "objectives", "policies", "pledges", "reviews"},
-    "translations": {"stakeholders", "objectives", "reviews", "drafts"},  # the translated texts are their models
-    "imports": {"stakeholders", "objectives", "policies", "pledges", "reviews"},
-    "api": {"stakeholders", "objectives", "policies", "pledges", "reviews", "drafts"},
-    "public": {"stakeholders", "objectives", "policies", "pledges", "reviews", "drafts"},
+    "inputs": {"stakeholders", "objectives", "reviews"},
+    "drafts": {"stakeholders", "objectives", "policies", "pledges", "reviews", "inputs"},
+    "translations": {"stakeholders", "objectives", "reviews", "inputs", "drafts"},  # the translated texts' models
+    "imports": {"stakeholders", "objectives", "policies", "pledges", "reviews", "inputs"},
+    "api": {"stakeholders", "objectives", "policies", "pledges", "reviews", "inputs", "drafts"},
+    "public": {"stakeholders", "objectives", "policies", "pledges", "reviews", "inputs", "drafts"},
     "demo": set(APPS),  # the demo seeds every app; no app imports it
 }
 

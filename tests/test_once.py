@@ -9,8 +9,8 @@ from django.core import mail
 from django.urls import reverse
 
 from drafts.models import ExportJob
+from inputs.models import Assignment
 from objectives.models import Activity, Objective
-from reviews.models import Assignment
 from stakeholders.models import OutgoingEmail, User
 from tests.factories import ActivityFactory, ReviewCycleFactory
 from tests.objectives.test_activities import activity_data
@@ -69,7 +69,7 @@ def test_a_call_for_inputs_sent_twice_notifies_once(secretariat, focal_point_a, 
         "deadline": "2030-01-31",
     }
     with send_now():
-        send_twice(login(secretariat), reverse("reviews:call-for-inputs", args=[cycle.pk]), data)
+        send_twice(login(secretariat), reverse("inputs:call-for-inputs", args=[cycle.pk]), data)
     assert Assignment.objects.count() == 2 and len(mail.outbox) == 1  # one e-mail for both, sent once
 
 

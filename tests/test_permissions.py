@@ -11,10 +11,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from api.models import ApiToken
 from drafts.models import DraftVersion, Publication
 from imports.models import ImportJob
+from inputs.models import Consultation, Evidence, WrittenContribution
 from objectives.models import Objective
 from pledges.models import Pledge
 from policies.models import Instrument, PlanMeasure
-from reviews.models import Consultation, Evidence, WrittenContribution
 from stakeholders.models import User
 from tests.conftest import ROLE_FIXTURES
 
@@ -39,6 +39,7 @@ PORTAL_NAMESPACES = {
     "pledges",
     "stakeholders",
     "reviews",
+    "inputs",
     "drafts",
     "translations",
     "history",
@@ -209,23 +210,23 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             {**agency_writes, "secretariat": 302, "agency_staff": 302},
             method="post",
         ),
-        "reviews:input-inbox": Page(reverse("reviews:input-inbox"), READERS),
-        "reviews:input-detail": Page(own_input.get_absolute_url(), reporter_a),
+        "inputs:input-inbox": Page(reverse("inputs:input-inbox"), READERS),
+        "inputs:input-detail": Page(own_input.get_absolute_url(), reporter_a),
         "translations:input-translate": Page(
             reverse("translations:input-translate", args=[submitted.pk, "ru"]), reporter_a
         ),
-        "reviews:input-accept": Page(reverse("reviews:input-accept", args=[submitted.pk]), secretariat_posts, "post"),
-        "reviews:input-return": Page(reverse("reviews:input-return", args=[submitted.pk]), secretariat_posts, "post"),
-        "reviews:evidence-download": Page(
-            reverse("reviews:evidence-download", args=[own_input.pk, evidence.pk]), reporter_a
+        "inputs:input-accept": Page(reverse("inputs:input-accept", args=[submitted.pk]), secretariat_posts, "post"),
+        "inputs:input-return": Page(reverse("inputs:input-return", args=[submitted.pk]), secretariat_posts, "post"),
+        "inputs:evidence-download": Page(
+            reverse("inputs:evidence-download", args=[own_input.pk, evidence.pk]), reporter_a
         ),
-        "reviews:evidence-delete": Page(
-            reverse("reviews:evidence-delete", args=[own_input.pk, evidence.pk]),
+        "inputs:evidence-delete": Page(
+            reverse("inputs:evidence-delete", args=[own_input.pk, evidence.pk]),
             {**reporter_a, "secretariat": 403, "focal_point_a": 302},
             "post",
         ),
-        "reviews:input-draft-use": Page(
-            reverse("reviews:input-draft-use", args=[submitted.pk]), secretariat_posts, "post"
+        "inputs:input-draft-use": Page(
+            reverse("inputs:input-draft-use", args=[submitted.pk]), secretariat_posts, "post"
         ),
         "drafts:export-mark-version": Page(
             reverse("drafts:export-mark-version", args=[unmarked.pk]), secretariat_posts, "post"
@@ -243,9 +244,9 @@ def pages(agency, organisation_a) -> dict[str, Page]:
             {**version_readers, "secretariat": 400, "focal_point_a": 400, "focal_point_b": 400, "agency_staff": 400},
             "post",
         ),
-        "reviews:contribution-list": Page(reverse("reviews:contribution-list", args=[cycle.pk]), SECRETARIAT_ONLY),
-        "reviews:contribution-detail": Page(society.get_absolute_url(), SECRETARIAT_ONLY),
-        "reviews:contribute": Page(invited.public_path(), everyone, public=True),
+        "inputs:contribution-list": Page(reverse("inputs:contribution-list", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "inputs:contribution-detail": Page(society.get_absolute_url(), SECRETARIAT_ONLY),
+        "inputs:contribute": Page(invited.public_path(), everyone, public=True),
         "policies:instrument-list": Page(reverse("policies:instrument-list"), READERS),
         "policies:crosswalk": Page(reverse("policies:crosswalk"), READERS),
         "policies:instrument-detail": Page(plan.get_absolute_url(), READERS),
@@ -254,15 +255,15 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "policies:measure-create": Page(reverse("policies:measure-create", args=[plan.pk]), SECRETARIAT_ONLY),
         "policies:measure-update": Page(reverse("policies:measure-update", args=[measure.pk]), SECRETARIAT_ONLY),
         "reviews:measure-progress": Page(reverse("reviews:measure-progress", args=[cycle.pk]), READERS),
-        "reviews:consultation-list": Page(reverse("reviews:consultation-list", args=[cycle.pk]), READERS),
-        "reviews:consultation-create": Page(reverse("reviews:consultation-create", args=[cycle.pk]), SECRETARIAT_ONLY),
-        "reviews:consultation-update": Page(consultation.get_absolute_url(), SECRETARIAT_ONLY),
-        "reviews:consultation-delete": Page(
-            reverse("reviews:consultation-delete", args=[consultation.pk]), secretariat_posts, "post"
+        "inputs:consultation-list": Page(reverse("inputs:consultation-list", args=[cycle.pk]), READERS),
+        "inputs:consultation-create": Page(reverse("inputs:consultation-create", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "inputs:consultation-update": Page(consultation.get_absolute_url(), SECRETARIAT_ONLY),
+        "inputs:consultation-delete": Page(
+            reverse("inputs:consultation-delete", args=[consultation.pk]), secretariat_posts, "post"
         ),
-        "reviews:call-for-inputs": Page(reverse("reviews:call-for-inputs", args=[cycle.pk]), SECRETARIAT_ONLY),
-        "reviews:input-queue": Page(reverse("reviews:input-queue", args=[cycle.pk]), SECRETARIAT_ONLY),
-        "reviews:input-tracker": Page(reverse("reviews:input-tracker", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "inputs:call-for-inputs": Page(reverse("inputs:call-for-inputs", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "inputs:input-queue": Page(reverse("inputs:input-queue", args=[cycle.pk]), SECRETARIAT_ONLY),
+        "inputs:input-tracker": Page(reverse("inputs:input-tracker", args=[cycle.pk]), SECRETARIAT_ONLY),
         "history:list": Page(reverse("history:list", args=["assessment", assessment.pk]), READERS),
         "pledges:pledge-list": Page(reverse("pledges:pledge-list"), READERS),
         "pledges:pledge-detail": Page(pledge.get_absolute_url(), READERS),

@@ -52,7 +52,7 @@ def test_russian_labels_are_served(observer, login):
 def test_an_inputs_draft_status_is_not_a_review_draft():
     from django.utils import translation
 
-    from reviews.models import Input
+    from inputs.models import Input
 
     with translation.override("ru"):
         assert str(Input.Status.DRAFT.label) == "Черновик"

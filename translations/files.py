@@ -26,7 +26,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from drafts.models import ReportSection
-from reviews.models import Consultation, NarrativeTranslation, ObjectiveAssessment, ReviewCycle, fingerprint
+from inputs.models import Consultation
+from reviews.models import NarrativeTranslation, ObjectiveAssessment, ReviewCycle, fingerprint
 
 KEY = re.compile(r"^(assessment|section|consultation)-(\d+)/([a-z_]+)$")
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models import Input, NarrativeTranslation, ObjectiveAssessment, fingerprint, narrative_in
+from inputs.models import Input
+from reviews.models import NarrativeTranslation, ObjectiveAssessment, fingerprint, narrative_in
 
 from . import files
 

@@ -11,9 +11,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from drafts.models import ReportSection
+from inputs.models import Consultation, Input
+from inputs.permissions import can_translate_input
 from objectives.models import Objective
-from reviews.models import Consultation, Input, NarrativeTranslation, ObjectiveAssessment, ReviewCycle, narrative_in
-from reviews.permissions import can_translate_input
+from reviews.models import NarrativeTranslation, ObjectiveAssessment, ReviewCycle, narrative_in
 from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 

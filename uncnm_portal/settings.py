@@ -58,7 +58,8 @@ INSTALLED_APPS = [
     "objectives",
     "policies",
     "pledges",
-    "reviews",  # review cycles, progress, the call for inputs
+    "reviews",  # review cycles, assessments, progress of actions, plan measures and pledges
+    "inputs",  # the call for inputs, consultations, written contributions
     "drafts",  # outline, export jobs (PDF, DOCX), versions and sign-off, publication
     "translations",  # content translation pages and files of the texts in `reviews` and `drafts`
     "history",  # who changed what: the history pages of the models each app names in its AppConfig
@@ -142,7 +143,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "reviews.context_processors.my_work",
+                "inputs.context_processors.my_work",
             ],
         },
     },

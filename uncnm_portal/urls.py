@@ -17,6 +17,7 @@ urlpatterns = [
     path("pledges/", include("pledges.urls")),
     path("imports/", include("imports.urls")),
     path("", include("reviews.urls")),
+    path("", include("inputs.urls")),
     path("", include("drafts.urls")),
     path("", include("translations.urls")),
     path("history/", include("history.urls")),

@@ -11,38 +11,18 @@ from .cycles import (
     ReviewCycleForm,
     StatusRowForm,
 )
-from .fields import NARRATIVE_MAX_LENGTH, FileOrNoneForm, KeepsSourceLanguage, MultipleFileField
-from .inputs import (
-    AssignmentForm,
-    ConsultationForm,
-    ContributionForm,
-    ContributionInvitationForm,
-    DraftUseForm,
-    InputForm,
-    ModerationForm,
-    ReturnForm,
-)
+from .fields import NARRATIVE_MAX_LENGTH, KeepsSourceLanguage
 
 __all__ = [
     "NARRATIVE_MAX_LENGTH",
     "ActionProgressForm",
     "ActionProgressFormSet",
     "AssessmentForm",
-    "AssignmentForm",
-    "ConsultationForm",
-    "ContributionForm",
-    "ContributionInvitationForm",
-    "DraftUseForm",
-    "FileOrNoneForm",
-    "InputForm",
     "KeepsSourceLanguage",
     "MeasureProgressForm",
     "MeasureProgressFormSet",
-    "ModerationForm",
-    "MultipleFileField",
     "PledgeProgressForm",
     "PledgeProgressFormSet",
-    "ReturnForm",
     "ReviewCycleForm",
     "StatusRowForm",
 ]

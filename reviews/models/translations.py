@@ -6,7 +6,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .assessments import ObjectiveAssessment
-from .inputs import Input
 from .texts import TextState, fingerprint, narrative_in  # noqa: F401  (narrative_in: re-exported)
 
 
@@ -107,21 +106,3 @@ class NarrativeTranslation(TextTranslation):
 
     def __str__(self) -> str:
         return f"{self.assessment} · {self.field} · {self.language}"
-
-
-class InputTranslation(TextTranslation):
-    """One text of an input in another language than the one its author wrote it in, added where the
-    author (or the secretariat) wishes."""
-
-    input = models.ForeignKey(Input, verbose_name=_("input"), on_delete=models.CASCADE, related_name="translations")
-    field = models.CharField(_("text"), max_length=32, choices=[(name, name) for name in Input.TEXT_FIELDS])
-
-    class Meta:
-        verbose_name = _("translation of an input")
-        verbose_name_plural = _("translations of inputs")
-        constraints = [
-            models.UniqueConstraint(fields=["input", "field", "language"], name="one_translation_per_input_text"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.input} · {self.field} · {self.language}"

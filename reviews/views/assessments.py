@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from stakeholders.models import Role
 from stakeholders.permissions import member_required, role_required
 from uncnm_portal.diff import markdown_diff, word_diff
 from uncnm_portal.freshness import shared_fragment
+from uncnm_portal.parts import page_parts
 from uncnm_portal.validators import int_or_none
 
 from ..dashboard import build_dashboard
@@ -23,7 +23,6 @@ from ..forms import ActionProgressForm, ActionProgressFormSet, AssessmentForm
 from ..models import (
     ActionProgress,
     EditConflict,
-    Input,
     ObjectiveAssessment,
     ProgressStatus,
     ReviewCycle,
@@ -90,7 +89,6 @@ def _form_page(request, objective, cycle, assessment, form, *, status: int = 200
     previous_cycle = cycle.previous()
     previous = _assessment_in(previous_cycle, objective)
     narratives = [(form[name], getattr(previous, name, "")) for name in ObjectiveAssessment.NARRATIVE_FIELDS]
-    accepted = Input.objects.accepted().filter(assignment__cycle=cycle, assignment__objective=objective)
     context = {
         "objective": objective,
         "cycle": cycle,
@@ -101,10 +99,8 @@ def _form_page(request, objective, cycle, assessment, form, *, status: int = 200
         "previous": previous,
         "conflict": conflict,
         "legend": ProgressStatus.legend(),
-        "accepted_inputs": accepted.select_related("assignment__organisation", "assignment__objective")
-        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("letter")))
-        .order_by("assignment__organisation__name"),
         "targets": [(form[name].id_for_label, form[name].label) for name in ObjectiveAssessment.NARRATIVE_FIELDS],
+        **page_parts("assessment-form", cycle=cycle, objective=objective),  # the inputs app: accepted inputs
     }
     return render(request, "reviews/assessment_form.html", context, status=status)
 

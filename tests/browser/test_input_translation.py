@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from inputs.models import Input, InputTranslation
 from objectives.models import Objective
-from reviews.models import Input, InputTranslation
 from stakeholders.models import Role
 from tests.factories import TEST_PASSWORD, AssignmentFactory, OrganisationFactory, ReviewCycleFactory, UserFactory
 

@@ -8,8 +8,9 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+from inputs.models import Assignment, Input
 from objectives.models import Objective
-from reviews.models import Assignment, Input, ObjectiveAssessment
+from reviews.models import ObjectiveAssessment
 from stakeholders.models import Role
 from tests.factories import (
     TEST_PASSWORD,

@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from inputs.models import Input
 from objectives.models import Activity
-from reviews.models import Input
 from stakeholders.models import Role
 from tests.factories import TEST_PASSWORD, ActivityFactory, AssignmentFactory, OrganisationFactory, UserFactory
 

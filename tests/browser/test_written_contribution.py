@@ -6,7 +6,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from reviews.models import WrittenContribution
+from inputs.models import WrittenContribution
 from stakeholders.models import Organisation, Role
 from tests.factories import TEST_PASSWORD, OrganisationFactory, ReviewCycleFactory, UserFactory
 

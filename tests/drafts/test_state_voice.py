@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from drafts.draft_data import collect
 from drafts.models import ReportSection
+from inputs.models import Consultation, ConsultationParticipants, Evidence, Input, WrittenContribution
 from objectives.models import Action, Objective
 from policies.models import Instrument, PlanMeasure
-from reviews.models import Consultation, ConsultationParticipants, Evidence, Input, MeasureProgress, WrittenContribution
+from reviews.models import MeasureProgress
 from stakeholders.models import Organisation
 from tests.drafts.test_drafts import docx_text, pdf_text
 from tests.factories import (

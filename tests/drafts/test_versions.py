@@ -115,7 +115,7 @@ def test_comment_bad_input_keeps_the_text(version, secretariat, login):
 
 
 def test_the_checklist_opens_and_closes_with_the_data(cycle, secretariat, login):
-    from reviews.models import Consultation
+    from inputs.models import Consultation
 
     items = {item.label: item for item in checklist(cycle)}
     assert items["The lead State body is recorded"].ok  # recorded by the fixture

@@ -96,8 +96,8 @@ def test_a_task_that_always_crashes_ends_failed_after_three_attempts(celery_work
 def test_reminder_job_is_idempotent_on_a_real_worker(celery_workers, organisation_a, focal_point_a):
     import datetime
 
-    from reviews.models import Reminder
-    from reviews.tasks import send_deadline_reminders_task
+    from inputs.models import Reminder
+    from inputs.tasks import send_deadline_reminders_task
     from tests.factories import AssignmentFactory
 
     celery_workers.start()

@@ -12,9 +12,10 @@ from openpyxl import Workbook, load_workbook
 
 from imports.models import ImportJob
 from imports.sheets import SHEET_NAMES
+from inputs.models import Consultation
 from objectives.models import Activity, Indicator, IndicatorObservation
 from pledges.models import Pledge
-from reviews.models import ActionProgress, Consultation, ObjectiveAssessment, ReviewCycle
+from reviews.models import ActionProgress, ObjectiveAssessment, ReviewCycle
 
 pytestmark = pytest.mark.django_db
 

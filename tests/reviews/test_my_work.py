@@ -94,8 +94,8 @@ def test_the_lead_ministry_sees_versions_to_validate_and_the_secretariat_contrib
     secretariat, focal_point_a, focal_point_b, organisation_a, login
 ):
     from drafts.models import DraftVersion
+    from inputs.models import WrittenContribution
     from objectives.models import Objective
-    from reviews.models import WrittenContribution
     from tests.factories import ExportJobFactory, OrganisationFactory, ReviewCycleFactory
 
     cycle = ReviewCycleFactory(year=2030, name="Third IMRF", lead_organisation=organisation_a)

@@ -48,7 +48,7 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     ExportJobFactory()
     from django.core.files.base import ContentFile
 
-    from reviews.models import Evidence, Reminder
+    from inputs.models import Evidence, Reminder
     from stakeholders.models import OutgoingEmail
 
     assignment = AssignmentFactory()
@@ -65,7 +65,7 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     from drafts.models import ReportSection
 
     ReportSection.ensure_outline(ReviewCycleFactory())
-    from reviews.models import Consultation, ConsultationParticipants
+    from inputs.models import Consultation, ConsultationParticipants
 
     consultation = Consultation.objects.create(
         cycle=assignment.cycle, title="Hearing", held_on=assignment.deadline, format="hearing"
@@ -81,7 +81,8 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
     version = DraftVersion.mark(ExportJobFactory(cycle=assignment.cycle, status="done"), by=None)
     DraftComment.objects.create(version=version, body="A comment")
     from drafts.models import Publication
-    from reviews.models import NarrativeTranslation, ObjectiveAssessment, WrittenContribution
+    from inputs.models import WrittenContribution
+    from reviews.models import NarrativeTranslation, ObjectiveAssessment
 
     Publication.objects.create(cycle=assignment.cycle, is_published=True)
     from pledges.models import Pledge
@@ -107,7 +108,7 @@ def test_changelists_search_and_change_pages_load(request, user_fixture, login):
         text="Текст",
         source_fingerprint="x",
     )
-    from reviews.models import InputTranslation
+    from inputs.models import InputTranslation
 
     InputTranslation.objects.create(
         input=assignment.input, field="measures", language="ru", text="Текст", source_fingerprint="x"

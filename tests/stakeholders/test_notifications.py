@@ -16,7 +16,7 @@ def submitted(organisation_a, focal_point_a, secretariat, login):
     assignment = AssignmentFactory(organisation=organisation_a, focal_point=focal_point_a)
     client = login(focal_point_a)
     data = {"measures": "Online work permits.", "version": assignment.input.version, "submit": "1"}
-    response = client.post(reverse("reviews:input-detail", args=[assignment.input.pk]), data)
+    response = client.post(reverse("inputs:input-detail", args=[assignment.input.pk]), data)
     assert response.status_code == 302
     return assignment.input
 
@@ -37,8 +37,8 @@ def test_the_secretariat_is_notified_of_a_submitted_input_in_its_language(submit
 
 def test_reporters_hear_of_returned_and_accepted_inputs(submitted, secretariat, focal_point_a, login):
     client = login(secretariat)
-    client.post(reverse("reviews:input-accept", args=[submitted.pk]))
-    client.post(reverse("reviews:input-accept", args=[submitted.pk]))  # a second click: nothing twice
+    client.post(reverse("inputs:input-accept", args=[submitted.pk]))
+    client.post(reverse("inputs:input-accept", args=[submitted.pk]))  # a second click: nothing twice
     assert list(Notification.objects.filter(user=focal_point_a).values_list("kind", flat=True)) == ["input_accepted"]
 
 

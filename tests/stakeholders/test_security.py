@@ -252,7 +252,7 @@ def test_focal_points_need_no_second_factor(focal_point_a, settings):
     settings.OTP_REQUIRED_FOR_SECRETARIAT = True
     client = Client()
     client.post(reverse("login"), {"username": "focal_a", "password": TEST_PASSWORD})
-    assert client.get(reverse("reviews:input-inbox")).status_code == 200
+    assert client.get(reverse("inputs:input-inbox")).status_code == 200
 
 
 def test_sessions_end_after_inactivity(observer, settings):

@@ -4,19 +4,10 @@ import pytest
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
+from inputs.models import Assignment, Consultation, ConsultationParticipants, Input, WrittenContribution
 from objectives.models import Activity, Indicator, IndicatorObservation
 from policies.models import Instrument, PlanMeasure
-from reviews.models import (
-    ActionProgress,
-    Assignment,
-    Consultation,
-    ConsultationParticipants,
-    Input,
-    MeasureProgress,
-    ObjectiveAssessment,
-    ReviewCycle,
-    WrittenContribution,
-)
+from reviews.models import ActionProgress, MeasureProgress, ObjectiveAssessment, ReviewCycle
 from stakeholders.models import Contact, Organisation, Role, User
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ outdated."""
 import pytest
 from django.urls import reverse
 
+from inputs.models import Input, InputTranslation
 from objectives.models import Objective
-from reviews.models import Input, InputTranslation, fingerprint
+from reviews.models import fingerprint
 from tests.drafts.test_drafts import pdf_text
 from tests.factories import AssignmentFactory, ReviewCycleFactory, UserFactory, finished_export
 

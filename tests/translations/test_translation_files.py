@@ -209,7 +209,7 @@ def test_a_changed_column_layout_is_refused(cycle, assessment, secretariat, logi
 
 def test_section_texts_and_key_messages_make_the_round_trip_too(cycle, assessment, secretariat, login):
     from drafts.models import ReportSection
-    from reviews.models import Consultation
+    from inputs.models import Consultation
 
     ReportSection.ensure_outline(cycle)
     introduction = ReportSection.objects.get(cycle=cycle, kind="introduction")

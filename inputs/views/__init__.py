@@ -1,0 +1,1 @@
+"""Views of the call for inputs, along the seams of its models: inputs, consultations, contributions."""
