@@ -31,6 +31,10 @@ from reviews.models import NarrativeTranslation, ObjectiveAssessment, ReviewCycl
 
 KEY = re.compile(r"^(assessment|section|consultation)-(\d+)/([a-z_]+)$")
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
+# XLIFF 1.2 target states: what the portal writes (a missing translation, an outdated one to review) and
+# those by which a translator says a target is done, also when they kept its words.
+STATE_MISSING, STATE_OUTDATED = "new", "needs-review-translation"
+STATES_DONE = {"translated", "signed-off", "final"}
 COLUMNS = ["key", "part", "text", "source_language", "fingerprint", "source", "translation"]
 MAX_UNITS = 5_000
 
@@ -56,7 +60,7 @@ class Change:
     field: str
     text: str
     fingerprint: str
-    kind: str  # "new", "changed" or "unchanged"
+    kind: str  # "new", "changed", "unchanged", or "outdated": an outdated translation sent back untouched
     before: str
 
 
@@ -68,7 +72,7 @@ class Reading:
 
     @property
     def to_apply(self) -> list[Change]:
-        return [change for change in self.changes if change.kind != "unchanged"]
+        return [change for change in self.changes if change.kind in ("new", "changed")]
 
 
 def _label(field: str) -> str:
@@ -186,12 +190,13 @@ def xliff(cycle: ReviewCycle, language: str, found: list[Unit]) -> bytes:
                 {"id": unit.key, "resname": unit.key, "extradata": unit.fingerprint, "xml:space": "preserve"},
             )
             SubElement(element, "source").text = unit.source
-            SubElement(element, "target", {"state": "needs-update" if unit.target else "new"}).text = unit.target
+            state = STATE_OUTDATED if unit.target else STATE_MISSING
+            SubElement(element, "target", {"state": state}).text = unit.target
             SubElement(element, "note").text = f"{unit.part} · {unit.field_label}"
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode").encode()
 
 
-def _rows_from_workbook(data: bytes) -> list[tuple[str, str, str]]:
+def _rows_from_workbook(data: bytes) -> list["Row"]:
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     if "translations" not in book.sheetnames:
         raise ValueError(_("The workbook has no “translations” sheet: use the file the portal exported."))
@@ -205,11 +210,13 @@ def _rows_from_workbook(data: bytes) -> list[tuple[str, str, str]]:
         cells = ["" if value is None else str(value) for value in (*row, *[None] * len(COLUMNS))]
         if not any(cell.strip() for cell in cells):
             continue
-        found.append((cells[index["key"]].strip(), cells[index["fingerprint"]].strip(), cells[index["translation"]]))
+        found.append(
+            (cells[index["key"]].strip(), cells[index["fingerprint"]].strip(), cells[index["translation"]], "")
+        )
     return found
 
 
-def _rows_from_xliff(data: bytes) -> list[tuple[str, str, str]]:
+def _rows_from_xliff(data: bytes) -> list["Row"]:
     try:
         root = SafeElementTree.fromstring(data, forbid_dtd=True)
     except (SafeElementTree.ParseError, DefusedXmlException, ValueError) as error:
@@ -221,7 +228,8 @@ def _rows_from_xliff(data: bytes) -> list[tuple[str, str, str]]:
     for unit in root.iterfind(".//x:trans-unit", ns):
         target = unit.find("x:target", ns)
         text = "".join(target.itertext()) if target is not None else ""
-        found.append((unit.get("id", "").strip(), unit.get("extradata", "").strip(), text))
+        state = (target.get("state") or "").strip() if target is not None else ""
+        found.append((unit.get("id", "").strip(), unit.get("extradata", "").strip(), text, state))
     return found
 
 
@@ -237,7 +245,8 @@ def _saved(record, field: str, language: str) -> tuple[str, bool]:
     return record.texts()[language], record.text_state(language) == "current"
 
 
-Row = tuple[str, str, str]  # (key, fingerprint of the source it was made from, translation)
+# (key, fingerprint of the source it was made from, translation, XLIFF state: "" in a workbook)
+Row = tuple[str, str, str, str]
 
 
 def parse(data: bytes) -> list[Row]:
@@ -263,7 +272,7 @@ def check(cycle: ReviewCycle, language: str, rows: list[Row]) -> Reading:
 
     records = {"assessment": {a.pk: a for a in _assessments(cycle)}, **_translated_texts(cycle)}
     changes, problems, blank, seen = [], [], 0, set()
-    for number, (key, made_from, text) in enumerate(rows, start=1):
+    for number, (key, made_from, text, state) in enumerate(rows, start=1):
         where = _("Unit %(n)s (%(key)s)") % {"n": number, "key": key or "–"}
         match = KEY.match(key)
         record = records[match[1]].get(int(match[2])) if match else None
@@ -291,7 +300,7 @@ def check(cycle: ReviewCycle, language: str, rows: list[Row]) -> Reading:
             )
             continue
         before, current = _saved(record, field, language)
-        kind = "new" if not before else ("unchanged" if before == text and current else "changed")
+        kind = _kind(before, current, text, state)
         changes.append(
             Change(
                 key=key,
@@ -307,6 +316,18 @@ def check(cycle: ReviewCycle, language: str, rows: list[Row]) -> Reading:
             )
         )
     return Reading(changes, problems, blank)
+
+
+def _kind(before: str, current: bool, text: str, state: str) -> str:
+    """An outdated translation comes back with its words unchanged: it stays outdated, unless the translator
+    marked it done (an XLIFF state of STATES_DONE: the old words still fit the new source)."""
+    if not before:
+        return "new"
+    if before != text:
+        return "changed"
+    if current:
+        return "unchanged"
+    return "changed" if state in STATES_DONE else "outdated"
 
 
 @transaction.atomic

@@ -147,7 +147,7 @@ def translation_download(request: HttpRequest, pk: int, language: str, fmt: str)
         content = files.workbook(cycle, language, found)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        content, content_type = files.xliff(cycle, language, found), "application/x-xliff+xml"
+        content, content_type = files.xliff(cycle, language, found), "application/xliff+xml"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="translations-{cycle.year}-{language}.{fmt}"'
     return response
@@ -181,6 +181,7 @@ def _preview(request, cycle, language, reading, *, status: int) -> HttpResponse:
         "new": sum(c.kind == "new" for c in reading.changes),
         "changed": sum(c.kind == "changed" for c in reading.changes),
         "unchanged": sum(c.kind == "unchanged" for c in reading.changes),
+        "outdated": sum(c.kind == "outdated" for c in reading.changes),
     }
     return render(request, "translations/translation_preview.html", context, status=status)
 

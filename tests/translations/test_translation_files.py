@@ -109,6 +109,63 @@ def test_an_outdated_translation_goes_out_with_its_old_text_and_comes_back_curre
     assert narrative_in(assessment, "achievements", "be") == ("Штотыднёва", NarrativeTranslation.State.CURRENT)
 
 
+def outdated_in_belarusian(client, cycle, assessment) -> str:
+    """A Belarusian translation saved, then its English source changed: the translation is outdated."""
+    key = f"assessment-{assessment.pk}/achievements"
+    upload(client, cycle, "be", "be.xlsx", fill_workbook(download(client, cycle, "be", "xlsx"), {key: "Старое"}))
+    client.post(reverse("translations:translation-apply", args=[cycle.pk]))
+    assessment.achievements = "A data hub publishes **weekly** figures."
+    assessment.save()
+    return key
+
+
+def still_outdated(assessment) -> bool:
+    assessment.refresh_from_db()
+    return narrative_in(assessment, "achievements", "be") == ("Старое", NarrativeTranslation.State.OUTDATED)
+
+
+def test_an_outdated_translation_sent_back_untouched_stays_outdated(cycle, assessment, secretariat, login):
+    client = login(secretariat)
+    outdated_in_belarusian(client, cycle, assessment)
+    for name, exported in (
+        ("be.xlsx", download(client, cycle, "be", "xlsx")),
+        ("be.xlf", download(client, cycle, "be", "xlf")),
+    ):
+        preview = upload(client, cycle, "be", name, exported).content.decode()
+        assert "New: 0. Changed: 0. Unchanged: 0." in preview
+        assert "1 outdated translation came back as it was and stays outdated" in preview
+        assert "Save 1 translation" not in preview  # nothing to save
+        client.post(reverse("translations:translation-apply", args=[cycle.pk]))
+        assert still_outdated(assessment), name
+
+
+@pytest.mark.parametrize(
+    ("state", "becomes_current"), [("translated", True), ("final", True), ("needs-review-translation", False)]
+)
+def test_an_xliff_unit_marked_translated_keeps_its_words_and_becomes_current(
+    cycle, assessment, secretariat, login, state, becomes_current
+):
+    client = login(secretariat)
+    outdated_in_belarusian(client, cycle, assessment)
+    root = ElementTree.fromstring(download(client, cycle, "be", "xlf"))
+    target = root.find(f".//{XLIFF}target")
+    assert (target.text, target.get("state")) == ("Старое", "needs-review-translation")  # an XLIFF 1.2 state
+    target.set("state", state)  # the translator checked the old words against the new source
+    upload(client, cycle, "be", "be.xlf", ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
+    client.post(reverse("translations:translation-apply", args=[cycle.pk]))
+    assessment.refresh_from_db()
+    expected = NarrativeTranslation.State.CURRENT if becomes_current else NarrativeTranslation.State.OUTDATED
+    assert narrative_in(assessment, "achievements", "be") == ("Старое", expected)
+
+
+def test_the_xliff_file_has_the_registered_media_type_and_states(cycle, assessment, secretariat, login):
+    client = login(secretariat)
+    response = client.get(reverse("translations:translation-download", args=[cycle.pk, "ru", "xlf"]))
+    assert response["Content-Type"].startswith("application/xliff+xml")
+    target = ElementTree.fromstring(response.content).find(f".//{XLIFF}target")
+    assert target.get("state") == "new"  # missing: nothing to start from
+
+
 def test_the_xliff_round_trip(cycle, assessment, secretariat, login):
     client = login(secretariat)
     root = ElementTree.fromstring(download(client, cycle, "ru", "xlf"))
