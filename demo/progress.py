@@ -184,6 +184,7 @@ def seed_progress(organisations: dict[str, Organisation], *, scale: int = 1) -> 
 
 
 def _seed_assessments(rng, cycles, objectives, principles, organisations, by) -> None:
+    latest = cycles[-1] if cycles else None
 
     scale = list(ProgressStatus)
     for objective in objectives:
@@ -214,12 +215,18 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
             }
             if not assessed:
                 texts = dict.fromkeys(texts, "")
+            revised = _revised(texts, objective.number) if assessed and cycle == latest else texts
+            lookup = {"cycle": cycle, "objective": objective}
+            first_seed = not ObjectiveAssessment.objects.filter(**lookup).exists()
             assessment = upsert(
                 ObjectiveAssessment,
-                {"cycle": cycle, "objective": objective},
+                lookup,
                 # The Government published the narratives of the reviews it has closed.
-                {"status": status, "updated_by": by, "narratives_public": cycle.year < 2026, **texts},
+                {"status": status, "updated_by": by, "narratives_public": cycle.year < 2026}
+                | (texts if first_seed else revised),
             )
+            if revised != texts and first_seed:  # the revision comes after the text, in its history
+                upsert(ObjectiveAssessment, lookup, revised)
             if assessed:
                 facts = {
                     "number": objective.number,
@@ -236,6 +243,22 @@ def _seed_assessments(rng, cycles, objectives, principles, organisations, by) ->
             set_m2m(assessment.principles, chosen)
             set_m2m(assessment.lead_organisations, [organisations[k] for k in leads] if assessed else [])
             set_m2m(assessment.contributing_organisations, [organisations[k] for k in helpers] if assessed else [])
+
+
+# Texts of the latest review revised after they were translated: their Russian and Belarusian translations
+# are outdated, so that a translator's round trip (the translations page, XLSX or XLIFF) can be tried on a
+# fresh demo (with the text they were made from in the assessment's history).
+REVISED_AFTER_TRANSLATION = {
+    1: ("next_steps", "The regions will report on it every six months from 2027."),
+    12: ("challenges", "Interpretation into sign language is not yet available at every crossing point."),
+}
+
+
+def _revised(texts: dict, number: int) -> dict:
+    if number not in REVISED_AFTER_TRANSLATION:
+        return texts
+    field, sentence = REVISED_AFTER_TRANSLATION[number]
+    return {**texts, field: f"{texts[field]} {sentence}"}
 
 
 # The demo plan's measure (demo/policies.py) that the actions of an objective report on.

@@ -48,6 +48,7 @@ class Unit:
     source: str
     fingerprint: str
     target: str  # the outdated translation, to start from; "" when missing
+    previous_source: str = ""  # the source the outdated translation was made from, where history has it
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def _assessments(cycle: ReviewCycle):
 def units(cycle: ReviewCycle, language: str) -> list[Unit]:
     """The cycle's written narratives whose `language` translation is missing or outdated, by objective."""
     found = []
+    earlier = _earlier_sources(cycle)
     for assessment in _assessments(cycle).order_by("objective__number"):
         if assessment.source_language == language:
             continue
@@ -104,6 +106,9 @@ def units(cycle: ReviewCycle, language: str) -> list[Unit]:
                     source=source,
                     fingerprint=fingerprint(source),
                     target=translation.text if translation else "",
+                    previous_source=earlier.get((assessment.pk, field, translation.source_fingerprint), "")
+                    if translation
+                    else "",
                 )
             )
     for kind, records in _translated_texts(cycle).items():
@@ -122,6 +127,19 @@ def units(cycle: ReviewCycle, language: str) -> list[Unit]:
                 )
             )
     return found
+
+
+def _earlier_sources(cycle: ReviewCycle) -> dict[tuple[int, str, str], str]:
+    """{(assessment id, field, fingerprint): the text} of the narratives the cycle's assessments had before,
+    from their history: what an outdated translation was made from, for the translator to compare."""
+    earlier = {}
+    history = ObjectiveAssessment.history.filter(cycle=cycle).order_by("history_date")
+    for record in history.only("id", "history_date", *ObjectiveAssessment.NARRATIVE_FIELDS):
+        for field in ObjectiveAssessment.NARRATIVE_FIELDS:
+            text = getattr(record, field)
+            if text.strip():
+                earlier[(record.id, field, fingerprint(text))] = text
+    return earlier
 
 
 def _translated_texts(cycle: ReviewCycle) -> dict:
@@ -193,6 +211,10 @@ def xliff(cycle: ReviewCycle, language: str, found: list[Unit]) -> bytes:
             state = STATE_OUTDATED if unit.target else STATE_MISSING
             SubElement(element, "target", {"state": state}).text = unit.target
             SubElement(element, "note").text = f"{unit.part} · {unit.field_label}"
+            if unit.previous_source:  # what changed in the source since the translation was made
+                alternative = SubElement(element, "alt-trans", {"alttranstype": "previous-version"})
+                SubElement(alternative, "source").text = unit.previous_source
+                SubElement(alternative, "target").text = unit.target
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode").encode()
 
 

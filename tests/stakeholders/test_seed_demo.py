@@ -72,6 +72,18 @@ def test_seed_demo_builds_the_belarus_network_and_prints_credentials():
     assert Input.objects.filter(status="draft", assignment__focal_point__username="focalpoint").exists()
 
 
+def test_the_demo_has_outdated_translations_to_try_the_round_trip_with():
+    """Two narratives of the latest review were revised after their translation: the translations page
+    offers them, with the source they were made from."""
+    from translations.files import units
+
+    call_command("seed_demo", stdout=io.StringIO())
+    for language in ("ru", "be"):
+        outdated = [unit for unit in units(ReviewCycle.objects.latest("year"), language) if unit.target]
+        assert len(outdated) == 2
+        assert all(unit.previous_source and unit.source.startswith(unit.previous_source) for unit in outdated)
+
+
 def test_seed_demo_twice_changes_nothing():
     call_command("seed_demo", stdout=io.StringIO())
     before = snapshot()
@@ -111,10 +123,15 @@ def test_demo_values_are_plausible():
     assert Instrument.objects.count() >= 4 and MeasureProgress.objects.filter(cycle=latest).count() == 6
     assert WrittenContribution.objects.filter(in_annex=True, consent_to_publish=True).exists()
     assert all(i.quoted_parts() and i.actions.exists() for i in Input.objects.filter(status="accepted"))
+    from demo.progress import REVISED_AFTER_TRANSLATION
     from reviews.models import narrative_in
 
-    for assessment in ObjectiveAssessment.objects.filter(cycle=latest).prefetch_related("translations"):
+    # Every narrative is translated; the two revised after their translation are outdated.
+    revised = {(number, field) for number, (field, _sentence) in REVISED_AFTER_TRANSLATION.items()}
+    assessments = ObjectiveAssessment.objects.filter(cycle=latest).select_related("objective")
+    for assessment in assessments.prefetch_related("translations"):
         for name in ObjectiveAssessment.NARRATIVE_FIELDS:
             if getattr(assessment, name):
+                expected = "outdated" if (assessment.objective.number, name) in revised else "current"
                 for language in ("ru", "be"):
-                    assert narrative_in(assessment, name, language)[1] == "current", (assessment, name, language)
+                    assert narrative_in(assessment, name, language)[1] == expected, (assessment, name, language)

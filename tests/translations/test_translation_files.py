@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from translate.storage import xliff
 
 from reviews.models import NarrativeTranslation, narrative_in
 from tests.factories import AssessmentFactory, ReviewCycleFactory
@@ -156,6 +157,39 @@ def test_an_xliff_unit_marked_translated_keeps_its_words_and_becomes_current(
     assessment.refresh_from_db()
     expected = NarrativeTranslation.State.CURRENT if becomes_current else NarrativeTranslation.State.OUTDATED
     assert narrative_in(assessment, "achievements", "be") == ("Старое", expected)
+
+
+def test_an_outdated_unit_shows_the_translator_the_source_it_was_made_from(cycle, assessment, secretariat, login):
+    client = login(secretariat)
+    outdated_in_belarusian(client, cycle, assessment)
+    unit = ElementTree.fromstring(download(client, cycle, "be", "xlf")).find(f".//{XLIFF}trans-unit")
+    alternative = unit.find(f"{XLIFF}alt-trans")
+    assert alternative.get("alttranstype") == "previous-version"
+    assert alternative.find(f"{XLIFF}source").text == "A data hub publishes **monthly** figures."  # before
+    assert alternative.find(f"{XLIFF}target").text == "Старое"
+    assert unit.find(f"{XLIFF}source").text == "A data hub publishes **weekly** figures."  # now
+
+
+def test_a_translation_tool_reads_the_xliff_and_its_translation_comes_back(cycle, assessment, secretariat, login):
+    """translate-toolkit (what Pootle, Weblate and Virtaal read XLIFF with) opens the export, a translator
+    fills the outdated unit, and the saved file comes back through the upload."""
+    client = login(secretariat)
+    outdated_in_belarusian(client, cycle, assessment)
+    store = xliff.xlifffile.parsestring(download(client, cycle, "be", "xlf"))
+    (unit,) = store.getunits()
+    assert unit.source == "A data hub publishes **weekly** figures." and unit.target == "Старое"
+    assert unit.xmlelement.get("id") == f"assessment-{assessment.pk}/achievements"
+    assert [alternative.source for alternative in unit.getalttrans()] == ["A data hub publishes **monthly** figures."]
+    assert unit.get_state_id() != xliff.xliffunit.S_TRANSLATED  # the tool shows it as needing review
+    unit.target = "Дата-хаб штотыднёва публікуе **лічбы**."
+    unit.markfuzzy(False)
+    assert upload(client, cycle, "be", "be.xlf", bytes(store)).status_code == 200
+    client.post(reverse("translations:translation-apply", args=[cycle.pk]))
+    assessment.refresh_from_db()
+    assert narrative_in(assessment, "achievements", "be") == (
+        "Дата-хаб штотыднёва публікуе **лічбы**.",
+        NarrativeTranslation.State.CURRENT,
+    )
 
 
 def test_the_xliff_file_has_the_registered_media_type_and_states(cycle, assessment, secretariat, login):
