@@ -87,8 +87,16 @@ def _assessments(cycle: ReviewCycle):
 def units(cycle: ReviewCycle, language: str) -> list[Unit]:
     """The cycle's written narratives whose `language` translation is missing or outdated, by objective."""
     found = []
-    earlier = _earlier_sources(cycle)
-    for assessment in _assessments(cycle).order_by("objective__number"):
+    assessments = list(_assessments(cycle).order_by("objective__number"))
+    earlier = _earlier_sources(
+        {
+            assessment.pk
+            for assessment in assessments
+            for t in assessment.translations.all()
+            if t.language == language and not t.is_current(getattr(assessment, t.field))
+        }
+    )
+    for assessment in assessments:
         if assessment.source_language == language:
             continue
         saved = {t.field: t for t in assessment.translations.all() if t.language == language}
@@ -129,11 +137,14 @@ def units(cycle: ReviewCycle, language: str) -> list[Unit]:
     return found
 
 
-def _earlier_sources(cycle: ReviewCycle) -> dict[tuple[int, str, str], str]:
-    """{(assessment id, field, fingerprint): the text} of the narratives the cycle's assessments had before,
-    from their history: what an outdated translation was made from, for the translator to compare."""
+def _earlier_sources(assessment_ids: set[int]) -> dict[tuple[int, str, str], str]:
+    """{(assessment id, field, fingerprint): the text} of the narratives these assessments had before, from
+    their history: what an outdated translation was made from, for the translator to compare. Only the
+    assessments with an outdated translation are read: one query, none when nothing is outdated."""
+    if not assessment_ids:
+        return {}
     earlier = {}
-    history = ObjectiveAssessment.history.filter(cycle=cycle).order_by("history_date")
+    history = ObjectiveAssessment.history.filter(id__in=assessment_ids).order_by("history_date")
     for record in history.only("id", "history_date", *ObjectiveAssessment.NARRATIVE_FIELDS):
         for field in ObjectiveAssessment.NARRATIVE_FIELDS:
             text = getattr(record, field)
