@@ -36,16 +36,19 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         language = page_language(request)
         counter, changed_at = generation()
-        key = f"public:page:{counter}:{language}:{request.path}"
+        key = f"public:response:{counter}:{language}:{request.path}"
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            cached = cache.get(key)
+            cached = cache.get(key)  # (body, content type, content disposition)
             if cached is not None:
                 response = HttpResponse(cached[0], content_type=cached[1])
+                if cached[2]:
+                    response["Content-Disposition"] = cached[2]
             else:
                 response = view(request, *args, **kwargs)
                 if response.status_code == 200 and not response.streaming:
-                    cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+                    disposition = response.get("Content-Disposition", "")
+                    cache.set(key, (response.content, response["Content-Type"], disposition), PAGE_TIMEOUT)
         response["Content-Language"] = language
         response["Last-Modified"] = http_date(changed_at)
         # Shared caches may keep a copy but must ask again (ETag / Last-Modified) before using it.

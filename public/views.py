@@ -161,7 +161,15 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     publication = _published_or_404(pk)
     if fmt not in opendata.FORMATS:
         raise Http404
-    return opendata.response(publication, fmt)
+    return opendata.response(request, publication, fmt)
+
+
+@public_page
+def sdmx_structure(request: HttpRequest) -> HttpResponse:
+    """The SDMX structure (dataflow, DSD, code lists) that every cycle's SDMX-CSV file follows."""
+    response = HttpResponse(opendata.structure_xml(), content_type="application/vnd.sdmx.structure+xml; version=2.1")
+    response["Content-Disposition"] = 'inline; filename="uncnm-gcm-indicators-structure.xml"'
+    return response
 
 
 @login_not_required

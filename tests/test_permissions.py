@@ -294,6 +294,7 @@ def pages(agency, organisation_a) -> dict[str, Page]:
         "public:cycle": Page(reverse("public:cycle", args=[previous.pk]), everyone, public=True),
         "public:draft-download": Page(reverse("public:draft-download", args=[previous.pk]), everyone, public=True),
         "public:download": Page(reverse("public:download", args=[previous.pk, "xlsx"]), everyone, public=True),
+        "public:sdmx-structure": Page(reverse("public:sdmx-structure"), everyone, public=True),
         "public:objective": Page(reverse("public:objective", args=[7]), everyone, public=True),
         "public:indicator": Page(reverse("public:indicator", args=[indicator.pk]), everyone, public=True),
         "api:tokens": Page(reverse("api:tokens"), READERS),

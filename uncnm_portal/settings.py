@@ -325,6 +325,9 @@ SPECTACULAR_SETTINGS = {
 # The licence of the open-data downloads and of the API's published data.
 OPEN_DATA_LICENCE_NAME = env("OPEN_DATA_LICENCE_NAME", default="CC BY 4.0")
 OPEN_DATA_LICENCE_URL = env("OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/")
+# The country of the open data: its ISO 3166-1 alpha-2 code (REF_AREA in SDMX) and its name.
+OPEN_DATA_REF_AREA = env("OPEN_DATA_REF_AREA", default="BY")
+OPEN_DATA_REF_AREA_NAME = _("Belarus")
 # Invitation and password-reset links are single use and expire after this many seconds.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=7 * 24 * 3600)
 

@@ -193,13 +193,14 @@ class TestOpenData:
                 "activities.csv",
                 "pledges.csv",
                 "dictionary.csv",
+                "datapackage.json",
                 "LICENCE.txt",
             }
             dictionary = list(csv.DictReader(io.StringIO(zipped.read("dictionary.csv").decode("utf-8-sig"))))
             activities = list(csv.DictReader(io.StringIO(zipped.read("activities.csv").decode("utf-8-sig"))))
             observations = list(csv.DictReader(io.StringIO(zipped.read("observations.csv").decode("utf-8-sig"))))
             assert "CC BY 4.0" in zipped.read("LICENCE.txt").decode()
-        for name in names - {"dictionary.csv", "LICENCE.txt"}:
+        for name in names - {"dictionary.csv", "datapackage.json", "LICENCE.txt"}:
             with zipfile.ZipFile(io.BytesIO(response.content)) as zipped:
                 header = zipped.read(name).decode("utf-8-sig").splitlines()[0].split(",")
             described = {row["column"] for row in dictionary if row["table"] == name.removesuffix(".csv")}
@@ -207,6 +208,12 @@ class TestOpenData:
         # a formula is neutralised; numbers are plain
         assert activities[0]["lead_organisation"] == '\'=HYPERLINK("http://evil.example")'
         assert [(o["year"], o["value"]) for o in observations] == [("2027", "40"), ("2028", "45.5"), ("2029", "-1.5")]
+
+    def test_a_download_served_from_the_cache_is_still_an_attachment(self, world):
+        client = Client()
+        first, second = (client.get(reverse("public:download", args=[world.published.pk, "xlsx"])) for _ in "12")
+        assert first.content == second.content
+        assert second["Content-Disposition"] == 'attachment; filename="uncnm-regional-2030-en.xlsx"'
 
     def test_xlsx_opens_with_numbers_as_numbers(self, world):
         response = Client().get(reverse("public:download", args=[world.published.pk, "xlsx"]))
@@ -227,7 +234,9 @@ class TestOpenData:
         response = Client().get(reverse("public:download", args=[world.published.pk, "sdmx"]))
         rows = list(csv.reader(io.StringIO(response.content.decode())))
         assert rows[0] == [
-            "DATAFLOW",
+            "STRUCTURE",
+            "STRUCTURE_ID",
+            "ACTION",
             "FREQ",
             "REF_AREA",
             "INDICATOR",
@@ -239,9 +248,9 @@ class TestOpenData:
         ]
         assert len(rows) == 4  # the observation after the cycle's cut-off is not in this cycle's data
         for row in rows[1:]:
-            assert row[0] == "UNCNM:GCM_INDICATORS(1.0)" and row[1] == "A" and row[2] == "BY"
-            assert row[4] == "_T" and row[5].isdigit() and len(row[5]) == 4
-            float(row[6])
+            assert row[:5] == ["dataflow", "UNCNM:GCM_INDICATORS(1.0)", "I", "A", "BY"]
+            assert row[6] == "_T" and row[7].isdigit() and len(row[7]) == 4
+            float(row[8])
 
 
 def test_validated_pledges_are_public_and_proposals_are_not(world, organisation_a):
