@@ -1,9 +1,11 @@
 """Public pages: an anonymous visitor sees exactly what the Government published, in its language, fast."""
 
 import csv
+import datetime
 import io
 import json
 import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from django.db import connection
@@ -16,6 +18,7 @@ from drafts.models import Publication
 from objectives.models import Indicator
 from reviews.models import ObjectiveAssessment
 from tests.factories import IndicatorFactory
+from uncnm_portal.freshness import generation
 
 from .conftest import SECRETS, submit_a_draft
 
@@ -146,11 +149,15 @@ def test_pages_have_their_language_canonical_links_and_alternates(world):
     assert '<link rel="canonical" href="http://testserver/public/?lang=ru">' in page
     for code in ("en", "ru", "be"):
         assert f'hreflang="{code}" href="http://testserver/public/?lang={code}"' in page
+    assert 'hreflang="x-default" href="http://testserver/public/"' in page
     assert "<form" not in page  # nothing per visitor: the page is cached for everyone
     assert "csrfmiddlewaretoken" not in page
     assert '<html lang="be">' in client.get(reverse("public:home"), {"lang": "be"}).content.decode()
     # an unknown language is the visitor's own
     assert '<html lang="en">' in client.get(reverse("public:home"), {"lang": "xx"}).content.decode()
+
+
+SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
 def test_sitemap_and_robots_list_the_public_pages(world):
@@ -159,6 +166,18 @@ def test_sitemap_and_robots_list_the_public_pages(world):
     assert f"/public/cycles/{world.published.pk}/?lang=ru" in sitemap
     assert f"/public/cycles/{world.unpublished.pk}/" not in sitemap
     assert "/public/objectives/23/?lang=be" in sitemap
+    # each address names its alternates in every language and x-default, and when public content changed
+    urls = ElementTree.fromstring(sitemap.encode()).findall("sm:url", SITEMAP)
+    objective = next(u for u in urls if u.findtext("sm:loc", namespaces=SITEMAP).endswith("/objectives/7/?lang=ru"))
+    alternates = {a.get("hreflang"): a.get("href") for a in objective.findall("xhtml:link", SITEMAP)}
+    assert alternates == {
+        "en": "http://testserver/public/objectives/7/?lang=en",
+        "ru": "http://testserver/public/objectives/7/?lang=ru",
+        "be": "http://testserver/public/objectives/7/?lang=be",
+        "x-default": "http://testserver/public/objectives/7/",
+    }
+    changed = datetime.datetime.fromtimestamp(generation()[1], tz=datetime.UTC).date().isoformat()
+    assert {u.findtext("sm:lastmod", namespaces=SITEMAP) for u in urls} == {changed}
     robots = client.get("/robots.txt").content.decode()
     assert "Allow: /public/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
 
