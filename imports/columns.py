@@ -86,18 +86,54 @@ def integer(low: int, high: int):
     return parse
 
 
+# What spreadsheets write between groups of thousands: a space, a no-break space (a Russian-locale Excel),
+# a narrow no-break space or a thin space.
+GROUP_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+GROUPED = re.compile(r"-?\d{1,3}(?:[,.]\d{3})+")
+
+
+def _number_text(written: str) -> str:
+    """The number as Decimal reads it (1234.5) from the ways people write it: 1 234,5 / 1,234.5 / 1.234,5.
+
+    A single comma before exactly three digits (1,234) is refused: one thousand two hundred and thirty-four
+    in English, one point two three four in Russian.
+    """
+    value = GROUP_SPACES.sub("", written)
+    if "," in value and "." in value:
+        decimal_mark = "," if value.rindex(",") > value.rindex(".") else "."
+        group_mark = "." if decimal_mark == "," else ","
+        whole, _mark, fraction = value.rpartition(decimal_mark)
+        if not GROUPED.fullmatch(whole) or group_mark not in whole:
+            raise CellError(_("“%(value)s” is not a number.") % {"value": written[:40]})
+        return whole.replace(group_mark, "") + "." + fraction
+    for mark in ",.":
+        if value.count(mark) > 1:  # 1,234,567 or 1.234.567: groups of thousands
+            if not GROUPED.fullmatch(value):
+                raise CellError(_("“%(value)s” is not a number.") % {"value": written[:40]})
+            return value.replace(mark, "")
+    if re.fullmatch(r"-?\d{1,3},\d{3}", value):
+        raise CellError(
+            _(
+                "“%(value)s” can be read two ways: write %(whole)s for a whole number or %(fraction)s for a "
+                "fraction (no thousands separator, or a space between thousands)."
+            )
+            % {"value": written[:40], "whole": value.replace(",", ""), "fraction": value.replace(",", ".")}
+        )
+    return value.replace(",", ".")
+
+
 def decimal(raw):
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return Decimal(str(raw))
-    value = clean_text(raw).replace(" ", "").replace(",", ".")
-    if value == "":
+    written = clean_text(raw)
+    if written == "":
         return None
     try:
-        number = Decimal(value)
+        number = Decimal(_number_text(written))
     except InvalidOperation:
-        raise CellError(_("“%(value)s” is not a number.") % {"value": value[:40]}) from None
+        raise CellError(_("“%(value)s” is not a number.") % {"value": written[:40]}) from None
     if not number.is_finite() or abs(number) >= Decimal("1e13"):
-        raise CellError(_("“%(value)s” is not a number the portal keeps.") % {"value": value[:40]})
+        raise CellError(_("“%(value)s” is not a number the portal keeps.") % {"value": written[:40]})
     return number
 
 

@@ -34,6 +34,7 @@ class ImportJob(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.CHECKING)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     problems = models.JSONField(_("problems"), default=list, blank=True)
+    notices = models.JSONField(_("how the file was read"), default=list, blank=True)
     summary = models.JSONField(_("rows per sheet and action"), default=dict, blank=True)
     preview = models.JSONField(_("changes"), default=list, blank=True)
     error = models.TextField(_("error"), blank=True)

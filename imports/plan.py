@@ -15,6 +15,7 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .columns import CellError
 from .sheets import SHEET_NAMES, Lookups, Ref, Sheet, sheets
@@ -59,6 +60,7 @@ class RowPlan:
 class Plan:
     sheets: dict = field(default_factory=dict)  # sheet name -> [RowPlan]
     problems: list = field(default_factory=list)
+    notices: list = field(default_factory=list)  # how the file was read, when it is not as the template writes it
 
     @property
     def summary(self) -> dict:
@@ -85,8 +87,10 @@ class Plan:
         return lines
 
 
-def read_tables(content: bytes, filename: str) -> dict[str, list[list]]:
-    """{sheet name: rows of cells} of a workbook, a CSV file or a ZIP of CSV files."""
+def read_tables(content: bytes, filename: str, notices: list | None = None) -> dict[str, list[list]]:
+    """{sheet name: rows of cells} of a workbook, a CSV file or a ZIP of CSV files; how a CSV file was read, when
+    it is not as the template writes it, is added to `notices`."""
+    notices = [] if notices is None else notices
     suffix = PurePath(filename).suffix.lower()
     try:
         if suffix == ".xlsx":
@@ -103,9 +107,9 @@ def read_tables(content: bytes, filename: str) -> dict[str, list[list]]:
             with zipfile.ZipFile(io.BytesIO(content)) as archive:
                 for name in archive.namelist():
                     if name.lower().endswith(".csv"):
-                        tables[PurePath(name).stem.lower()] = _csv(archive.read(name))
+                        tables[PurePath(name).stem.lower()] = _csv(archive.read(name), PurePath(name).name, notices)
         elif suffix == ".csv":
-            tables = {PurePath(filename).stem.lower(): _csv(content)}
+            tables = {PurePath(filename).stem.lower(): _csv(content, PurePath(filename).name, notices)}
         else:
             raise FileProblem(_("Upload an XLSX workbook, a CSV file or a ZIP of CSV files."))
     except FileProblem:
@@ -120,19 +124,40 @@ def read_tables(content: bytes, filename: str) -> dict[str, list[list]]:
     return known
 
 
-def _csv(content: bytes) -> list[list]:
+SAVE_AS_UTF8 = gettext_lazy(
+    "Save it again as UTF-8: in Excel, File › Save As › “CSV UTF-8 (Comma delimited)”; in LibreOffice, "
+    "Save As › Text CSV with “Edit filter settings” and the character set Unicode (UTF-8)."
+)
+
+
+def _csv(content: bytes, name: str, notices: list) -> list[list]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise FileProblem(_("A CSV file must be UTF-8 text.")) from error
+        if _looks_like_windows_1251(content):
+            message = _("%(name)s is in the Windows-1251 encoding (Cyrillic), not UTF-8.") % {"name": name}
+        else:
+            message = _("%(name)s is not UTF-8 text.") % {"name": name}
+        raise FileProblem(f"{message} {SAVE_AS_UTF8}") from error
+    first_line = text.split("\n", 1)[0]
+    if ";" in first_line and "," not in first_line:
+        # What Excel writes as "CSV" where the decimal mark is a comma (Russian, Belarusian locales).
+        notices.append(_("%(name)s was read as separated by semicolons.") % {"name": name})
+        return list(csv.reader(io.StringIO(text), delimiter=";"))
     return list(csv.reader(io.StringIO(text)))
+
+
+def _looks_like_windows_1251(content: bytes) -> bool:
+    """Most of the bytes above ASCII are Cyrillic letters in Windows-1251 (0xC0-0xFF)."""
+    high = [b for b in content if b >= 0x80]
+    return bool(high) and sum(b >= 0xC0 for b in high) / len(high) > 0.8
 
 
 def check(content: bytes, filename: str, *, progress=None) -> Plan:
     """Every cell checked, every row given its action; problems listed by sheet, row and column."""
-    tables = read_tables(content, filename)
-    lookups = Lookups()
     plan = Plan()
+    tables = read_tables(content, filename, plan.notices)
+    lookups = Lookups()
     for sheet in sheets(lookups):
         if sheet.name not in tables:
             continue

@@ -52,6 +52,7 @@ def _check_job(job: ImportJob) -> None:
         )
     else:
         job.problems = [p.as_dict() for p in plan.problems]
+        job.notices = plan.notices
         job.summary, job.preview = plan.summary, plan.preview()
         job.status = ImportJob.Status.INVALID if plan.problems else ImportJob.Status.CHECKED
     job.progress = 100
