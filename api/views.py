@@ -6,11 +6,10 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import conditional_page
-from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound, ValidationError
 
 from drafts.models import (
     DraftVersion,
@@ -25,21 +24,25 @@ from drafts.models import (
     published_cycles,
     shows_narratives,
 )
-from objectives.filters import ActivityFilter, IndicatorFilter
 from objectives.models import Action, Activity, GuidingPrinciple, Indicator, IndicatorObservation, Objective
-from reviews.models import ActionProgress, ObjectiveAssessment, ProgressStatus, ReviewCycle
+from reviews.models import ActionProgress, ObjectiveAssessment, ReviewCycle
 from reviews.permissions import can_export
 from stakeholders.models import Organisation
 from uncnm_portal.freshness import generation
 
 from . import serializers
-
-LANG = OpenApiParameter(
-    "lang",
-    OpenApiTypes.STR,
-    enum=list(settings.LANGUAGE_CODES),
-    description="Language of the translated texts (default: en).",
+from .filters import (
+    ActionFilter,
+    ActionStatusFilter,
+    ActivityFilter,
+    AssessmentFilter,
+    CycleFilter,
+    ExportFilter,
+    IndicatorFilter,
+    ObservationFilter,
+    TextFilter,
 )
+from .schema import MAX_ID
 
 
 class ReadViewSet(viewsets.ReadOnlyModelViewSet):
@@ -48,6 +51,9 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     # Models whose changes move Last-Modified (uncnm_portal.freshness); others answer with an ETag only.
     fresh = True
     member_check = None
+    # Any path segment reaches the view (the router's default stops at a dot), so every unknown id gets the
+    # API's JSON 404, not the site's HTML page.
+    lookup_value_regex = "[^/]+"
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
@@ -69,9 +75,31 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
         return self.public_queryset()
 
     def initial(self, request, *args, **kwargs) -> None:
-        language = request.query_params.get("lang", "")
+        language = request.query_params.get("lang")
         translation.activate(language if language in settings.LANGUAGE_CODES else settings.LANGUAGE_CODE)
         super().initial(request, *args, **kwargs)
+        if language is not None and language not in settings.LANGUAGE_CODES:
+            choices = ", ".join(settings.LANGUAGE_CODES)
+            raise ValidationError({"lang": [_("One of: %(choices)s.") % {"choices": choices}]})
+        empty = [name for name, value in request.query_params.items() if value == "" and name not in self._texts()]
+        if empty:
+            raise ValidationError({name: [_("Give a value, or leave the parameter out.")] for name in empty})
+
+    def _texts(self) -> set[str]:
+        """The query parameters that may be empty: searches and codes (an empty search finds everything)."""
+        filterset = getattr(self, "filterset_class", None)
+        if filterset is None:
+            return set()
+        return {name for name, f in filterset.base_filters.items() if isinstance(f, TextFilter)}
+
+    def get_object(self):
+        """An id that no record can have (not a whole number, out of range) is not found, without a query."""
+        value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+        if self.lookup_field in ("pk", "id", "number") and not (value.isascii() and value.isdigit()):
+            raise NotFound
+        if self.lookup_field in ("pk", "id") and not 1 <= int(value) <= MAX_ID:
+            raise NotFound
+        return super().get_object()
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -83,7 +111,6 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
 
-@extend_schema_view(list=extend_schema(parameters=[LANG]), retrieve=extend_schema(parameters=[LANG]))
 class ObjectiveViewSet(ReadViewSet):
     """The 23 GCM objectives (reference data: public)."""
 
@@ -96,15 +123,6 @@ class ObjectiveViewSet(ReadViewSet):
     member_queryset = public_queryset
 
 
-class ActionFilter(filters.FilterSet):
-    objective = filters.NumberFilter(field_name="objective__number")
-
-    class Meta:
-        model = Action
-        fields = ["objective"]
-
-
-@extend_schema_view(list=extend_schema(parameters=[LANG]), retrieve=extend_schema(parameters=[LANG]))
 class ActionViewSet(ReadViewSet):
     """The 187 lettered actions (reference data: public)."""
 
@@ -117,7 +135,6 @@ class ActionViewSet(ReadViewSet):
     member_queryset = public_queryset
 
 
-@extend_schema_view(list=extend_schema(parameters=[LANG]), retrieve=extend_schema(parameters=[LANG]))
 class PrincipleViewSet(ReadViewSet):
     """The ten guiding principles (reference data: public)."""
 
@@ -130,7 +147,6 @@ class PrincipleViewSet(ReadViewSet):
     member_queryset = public_queryset
 
 
-@extend_schema_view(list=extend_schema(parameters=[LANG]), retrieve=extend_schema(parameters=[LANG]))
 class OrganisationViewSet(ReadViewSet):
     """Organisations; anonymous clients see those named by published content."""
 
@@ -143,13 +159,6 @@ class OrganisationViewSet(ReadViewSet):
         return Organisation.objects.order_by("name")
 
 
-class CycleFilter(filters.FilterSet):
-    class Meta:
-        model = ReviewCycle
-        fields = ["level", "year", "status"]
-
-
-@extend_schema_view(list=extend_schema(parameters=[LANG]), retrieve=extend_schema(parameters=[LANG]))
 class CycleViewSet(ReadViewSet):
     """Review cycles; anonymous clients see the published ones."""
 
@@ -163,16 +172,6 @@ class CycleViewSet(ReadViewSet):
         return ReviewCycle.objects.select_related("publication").order_by("year", "level")
 
 
-class AssessmentFilter(filters.FilterSet):
-    objective = filters.NumberFilter(field_name="objective__number")
-    status = filters.ChoiceFilter(choices=ProgressStatus.choices)
-
-    class Meta:
-        model = ObjectiveAssessment
-        fields = ["cycle", "objective", "status"]
-
-
-@extend_schema_view(list=extend_schema(parameters=[LANG]), retrieve=extend_schema(parameters=[LANG]))
 class AssessmentViewSet(ReadViewSet):
     """The status of each objective in each cycle, with the narratives where they may be read."""
 
@@ -202,14 +201,6 @@ class AssessmentViewSet(ReadViewSet):
                 assessment, publications[assessment.cycle_id]
             )
         return context
-
-
-class ActionStatusFilter(filters.FilterSet):
-    objective = filters.NumberFilter(field_name="action__objective__number")
-
-    class Meta:
-        model = ActionProgress
-        fields = ["cycle", "objective", "status"]
 
 
 class ActionStatusViewSet(ReadViewSet):
@@ -269,16 +260,6 @@ class IndicatorViewSet(ReadViewSet):
         return self._base(Indicator.objects.all())
 
 
-class ObservationFilter(filters.FilterSet):
-    indicator = filters.CharFilter(field_name="indicator__code")
-    year_from = filters.NumberFilter(field_name="year", lookup_expr="gte")
-    year_to = filters.NumberFilter(field_name="year", lookup_expr="lte")
-
-    class Meta:
-        model = IndicatorObservation
-        fields = ["indicator", "year_from", "year_to"]
-
-
 class ObservationViewSet(ReadViewSet):
     """Observed values of the indicators."""
 
@@ -293,12 +274,6 @@ class ObservationViewSet(ReadViewSet):
 
     def member_queryset(self):
         return self._base(IndicatorObservation.objects.all())
-
-
-class ExportFilter(filters.FilterSet):
-    class Meta:
-        model = ExportJob
-        fields = ["cycle", "language", "status"]
 
 
 class ExportViewSet(ReadViewSet):

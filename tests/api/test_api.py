@@ -254,3 +254,41 @@ def test_list_endpoints_have_flat_query_counts(world, secretariat, member):
     small = counts()
     _grow(world, 20)
     assert counts() == small
+
+
+@pytest.mark.parametrize(
+    ("resource", "params", "refused"),
+    [
+        ("objectives", {"lang": "xx"}, "lang"),
+        ("activities", {"page_size": 0}, "page_size"),
+        ("activities", {"page_size": 501}, "page_size"),
+        ("activities", {"page": 0}, "page"),
+        ("assessments", {"objective": 0}, "objective"),
+        ("assessments", {"objective": 24}, "objective"),
+        ("assessments", {"cycle": ""}, "cycle"),
+        ("observations", {"year_from": 1.5}, "year_from"),
+    ],
+)
+def test_a_parameter_outside_what_the_schema_declares_is_refused(world, resource, params, refused):
+    response = Client().get(api(resource), params)
+    assert response.status_code == 400 and refused in response.json()
+
+
+def test_an_id_of_nothing_is_an_empty_list_or_a_json_404(world):
+    assert Client().get(api("assessments"), {"cycle": 2**31 - 1}).json()["count"] == 0
+    for path in ("cycles/0", "cycles/99999999999999999999", "cycles/1.5", "objectives/x", "objectives/24"):
+        response = Client().get(api(path))
+        assert response.status_code == 404 and response["Content-Type"] == "application/json", path
+
+
+def test_the_schema_declares_anonymous_access_errors_and_ranges():
+    schema = Client().get("/api/v1/schema/", {"format": "json"}).json()
+    listing = schema["paths"]["/api/v1/assessments/"]["get"]
+    assert {} in listing["security"] and {"personalToken": []} in listing["security"]
+    assert {"200", "400", "401", "403", "404", "429"} <= set(listing["responses"])
+    parameters = {p["name"]: p["schema"] for p in listing["parameters"]}
+    assert parameters["page_size"] == {"type": "integer", "minimum": 1, "maximum": 500}
+    assert (parameters["objective"]["minimum"], parameters["objective"]["maximum"]) == (1, 23)
+    assert set(parameters["lang"]["enum"]) == {"en", "ru", "be"}
+    detail = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/cycles/{id}/"]["get"]["parameters"]}
+    assert detail["id"]["minimum"] == 1 and detail["id"]["maximum"] == 2**31 - 1
