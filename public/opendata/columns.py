@@ -5,8 +5,16 @@ One description serves every format: the dictionary sheet, the Table Schema of t
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from uncnm_portal.validators import FIRST_YEAR, LAST_YEAR
+
+LIST_DELIMITER = " "  # between the items of a list cell (objective numbers, action codes)
+
+
+def plain_number(value: Decimal) -> str:
+    """A decimal as data writes it: no trailing zeros, no exponent (40, 45.5)."""
+    return format(value.normalize(), "f")
 
 
 @dataclass(frozen=True)
@@ -18,14 +26,14 @@ class Column:
     required: bool = False
     minimum: int | None = None
     maximum: int | None = None
-    item_type: str = ""  # of a list: its items' type; items are separated by a space
+    item_type: str = ""  # of a list: its items' type; items are separated by LIST_DELIMITER
     format: str = ""  # of a string: uri
 
     def schema(self) -> dict:
         """This column as a Table Schema field."""
         described = {"name": self.name, "type": self.type, "description": str(self.description)}
         if self.type == "list":
-            described.update(delimiter=" ", itemType=self.item_type or "string")
+            described.update(delimiter=LIST_DELIMITER, itemType=self.item_type or "string")
         if self.format:
             described["format"] = self.format
         constraints = {}

@@ -19,7 +19,7 @@ from drafts.models import Publication
 from uncnm_portal.spreadsheets import _safe
 
 from . import package, sdmx
-from .columns import Column, Table
+from .columns import LIST_DELIMITER, Column, Table, plain_number
 from .tables import tables
 
 FORMATS = ("csv", "json", "xlsx", "sdmx")
@@ -30,7 +30,7 @@ DATE_FORMAT = "yyyy-mm-dd"
 def _plain(value):
     """A cell for CSV and JSON: numbers without trailing zeros, ISO dates, text as is."""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return plain_number(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     return "" if value is None else value
@@ -44,7 +44,7 @@ def _json_value(column: Column, value):
         number = Decimal(value)
         return int(number) if number == number.to_integral_value() else float(number)
     if column.type == "list":
-        items = str(value).split(column.schema()["delimiter"])
+        items = str(value).split(LIST_DELIMITER)
         return [int(i) for i in items] if column.item_type == "integer" else items
     return _plain(value)
 

@@ -12,7 +12,6 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -22,6 +21,7 @@ from modeltranslation.utils import build_localized_fieldname
 from drafts.models import Publication, public_indicators, public_observations
 from objectives.models import Indicator
 
+from .columns import plain_number
 from .tables import TOTAL, observations
 
 AGENCY = "UNCNM"
@@ -88,10 +88,6 @@ def disaggregation_id(text: str) -> str:
     return "D" + hashlib.sha256(text.encode()).hexdigest()[:10].upper()
 
 
-def _plain(value) -> str:
-    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
-
-
 def data_csv(publication: Publication) -> str:
     """SDMX-CSV 2.0 of the cycle's observations; values as they are (no spreadsheet escaping: data)."""
     text = io.StringIO()
@@ -110,7 +106,7 @@ def data_csv(publication: Publication) -> str:
                 indicator_id(o.indicator),
                 disaggregation_id(o.disaggregation),
                 o.year,
-                _plain(o.value),
+                plain_number(o.value),
                 unit_id(o.indicator),
                 source,
             ]
